@@ -1,0 +1,86 @@
+/**
+ * The boundary between the product and a workbook. Two adapters implement it: excel.ts
+ * (Office.js, the only code that calls Excel.run) and xlsx.ts (ExcelJS / the .xlsx package,
+ * for the `quota` command and the task pane outside Office). Both run the same contract suite.
+ *
+ * Coordinates are 1-based (row 1 = Excel row 1, column 1 = column A), as users see them.
+ */
+
+/** An Excel error value such as #N/A or #REF!, as it stands in a cell. */
+export interface CellError {
+  error: string;
+}
+
+/**
+ * What a cell read gives. Dates may arrive as Date (from .xlsx files) or as serial numbers
+ * (from Excel's `values`); src/sheet parses both. Formulas arrive as their cached result.
+ */
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+/** A rectangle on one sheet; first/last are inclusive, 1-based. */
+export interface RangeRef {
+  sheet: string;
+  firstRow: number;
+  firstColumn: number;
+  lastRow: number;
+  lastColumn: number;
+}
+
+export interface SheetInfo {
+  name: string;
+  /** The used range, or null for an empty sheet. */
+  used: RangeRef | null;
+  visible: boolean;
+}
+
+export interface TableInfo {
+  name: string;
+  /** The table's range including its header row (and totals row, if any). */
+  range: RangeRef;
+  hasHeaderRow: boolean;
+  hasTotalsRow: boolean;
+}
+
+/** done and total are counts of rows (or cells, for writes); total may be an estimate. */
+export type ProgressListener = (done: number, total: number) => void;
+
+export interface ReadOptions {
+  /**
+   * Read only these absolute column numbers (1-based), in this order. Default: every column
+   * of the range. Reading only the mapped columns keeps million-row reads small.
+   */
+  columns?: number[];
+  onProgress?: ProgressListener;
+}
+
+/** The values of a range. rows[i][j] is the cell at row firstRow + i, column columns[j]. */
+export interface SheetSnapshot {
+  sheet: string;
+  firstRow: number;
+  columns: number[];
+  rows: CellValue[][];
+}
+
+/** Whether a sheet of that name exists and, if so, whether this add-in wrote it. */
+export type SheetOwnership = "absent" | "ours" | "foreign";
+
+export interface ApplyOptions {
+  onProgress?: ProgressListener;
+}
+
+export interface WorkbookPort {
+  readonly kind: "excel" | "xlsx";
+  listSheets(): Promise<SheetInfo[]>;
+  listTables(): Promise<TableInfo[]>;
+  /** The user's current selection (Excel); null where there is none (files). */
+  getSelection(): Promise<RangeRef | null>;
+  read(range: RangeRef, options?: ReadOptions): Promise<SheetSnapshot>;
+  ownership(sheet: string): Promise<SheetOwnership>;
+  /**
+   * Applies a write plan. Must refuse (OutputSheetTakenError) when plan.sheet exists and was
+   * not written by the add-in; must never change any other sheet's cells.
+   */
+  apply(plan: import("./plan").WritePlan, options?: ApplyOptions): Promise<void>;
+  /** Shows a range to the user (selects it in Excel; no-op for files). */
+  reveal(range: RangeRef): Promise<void>;
+}
