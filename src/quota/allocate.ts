@@ -107,19 +107,40 @@ export function validateAmount(value: number, param: string): void {
 }
 
 /**
+ * The weights times one power of two, chosen so the largest is close to 1. Multiplying by a
+ * power of two is exact, so proportions and the rounding of (total × w) ÷ Σw are unchanged,
+ * but tiny (5e-324) or huge (1e308) weights no longer underflow or overflow the sum.
+ */
+function scaleToUnitRange(weights: readonly number[]): number[] {
+  let max = 0;
+  for (const w of weights) if (w > max) max = w; // a loop: spreading a million weights overflows the stack
+  let exponent = -Math.floor(Math.log2(max));
+  let scaled = weights.slice();
+  while (exponent !== 0) {
+    const step = Math.max(-1000, Math.min(1000, exponent)); // 2^±1000 is a finite double
+    const factor = 2 ** step;
+    scaled = scaled.map((w) => w * factor);
+    exponent -= step;
+  }
+  return scaled;
+}
+
+/**
  * Allocates `total` in proportion to `weights`, in multiples of `roundTo`.
  * The total is first rounded to a multiple of `roundTo` (that rounded whole is what the parts
  * sum to exactly); roundTo 0 means no rounding: plain proportional shares.
+ * `totalParam` names the total in messages (e.g. "annual" for phasing).
  */
-export function allocate(total: number, weights: readonly number[], roundTo = 1, param = "weights"): number[] {
-  validateAmount(total, "target");
+export function allocate(total: number, weights: readonly number[], roundTo = 1, param = "weights", totalParam = "target"): number[] {
+  validateAmount(total, totalParam);
   validateRoundTo(roundTo);
   validateWeights(weights, param);
   if (roundTo === 0) {
-    const sum = weights.reduce((a, b) => a + b, 0);
-    return weights.map((w) => (total * w) / sum);
+    const scaled = scaleToUnitRange(weights);
+    const sum = scaled.reduce((a, b) => a + b, 0);
+    return scaled.map((w) => (total * w) / sum);
   }
-  const parts = splitUnits(toUnits(total, roundTo), weights);
+  const parts = splitUnits(toUnits(total, roundTo, totalParam), weights);
   return parts.map((u) => fromUnits(u, roundTo));
 }
 

@@ -52,6 +52,38 @@ export const quotaMessages: Catalog = {
     en: "{param} is too large to allocate exactly ({value}).",
     sv: "{param} är för stort för att fördelas exakt ({value}).",
   },
+  belowMinimum: {
+    en: "{param} must be at least {min} (got {value}).",
+    sv: "{param} måste vara minst {min} (fick {value}).",
+  },
+  notShare: {
+    en: "{param} must be a share between 0 and 1, e.g. 0.25 for 25 % (got {value}).",
+    sv: "{param} måste vara en andel mellan 0 och 1, t.ex. 0,25 för 25 % (fick {value}).",
+  },
+  lengthMismatch: {
+    en: "{param} must have one value per {other}: {expected} values, got {actual}.",
+    sv: "{param} måste ha ett värde per {other}: {expected} värden, fick {actual}.",
+  },
+  tooFewValues: {
+    en: "The {method} method needs at least {min} values in {param} (got {count}).",
+    sv: "Metoden {method} behöver minst {min} värden i {param} (fick {count}).",
+  },
+  noSpread: {
+    en: "All values in {param} are equal, so no line can be fitted through them.",
+    sv: "Alla värden i {param} är lika, så ingen linje kan anpassas till dem.",
+  },
+  growthNeedsPositive: {
+    en: "The growth method fits an exponential curve, so every value in {param} must be greater than zero (got {value}).",
+    sv: "Metoden growth anpassar en exponentialkurva, så varje värde i {param} måste vara större än noll (fick {value}).",
+  },
+  resultTooLarge: {
+    en: "The result is too large to show as a number.",
+    sv: "Resultatet är för stort för att visas som ett tal.",
+  },
+  badThresholds: {
+    en: "The realism limits must satisfy 0 ≤ ok ≤ stretch (got ok {ok}, stretch {stretch}).",
+    sv: "Realismgränserna måste uppfylla 0 ≤ ok ≤ stretch (fick ok {ok}, stretch {stretch}).",
+  },
 };
 
 /** A validation failure in the engine: a localised message plus the Excel error it maps to. */

@@ -71,3 +71,18 @@ describe("largest-remainder allocation", () => {
     );
   });
 });
+
+describe("allocation without rounding (round_to 0)", () => {
+  it("keeps proportions for tiny and huge weights", () => {
+    expect(allocate(0.01, [5e-324], 0)).toEqual([0.01]);
+    expect(allocate(100, [5e-324, 5e-324], 0)).toEqual([50, 50]);
+    expect(allocate(100, [1e308, 1e308, 1e308], 0)).toEqual([100 / 3, 100 / 3, 100 / 3]);
+    expect(allocate(90, [Number.MAX_VALUE, Number.MAX_VALUE / 2], 0)).toEqual([60, 30]);
+  });
+
+  it("handles more reps than a function call can take as arguments", () => {
+    const parts = allocate(1e6, new Array(1_000_000).fill(3), 0);
+    expect(parts[0]).toBe(1);
+    expect(parts[999_999]).toBe(1);
+  });
+});

@@ -1,0 +1,69 @@
+import { validateAmount } from "./allocate";
+import { ExcelErrorKind, QuotaError } from "./errors";
+
+/**
+ * Input checks shared by the methods. Each method validates its arguments once, up front, so
+ * a bad value stops the calculation with a message naming the parameter and the value.
+ * Arrays are typed as numbers but arrive from spreadsheets and JavaScript callers, so every
+ * element is checked at run time too.
+ */
+
+/** A finite number of any sign: NaN or a non-number is #VALUE!, ±Infinity is #NUM!. */
+export function requireNumber(value: number, param: string): void {
+  if (typeof value !== "number" || Number.isNaN(value)) throw new QuotaError("#VALUE!", "notNumber", { param, value: String(value) });
+  if (!Number.isFinite(value)) throw new QuotaError("#NUM!", "notFinite", { param });
+}
+
+/** A finite number ≥ 0 (target, quota, amounts): negative is #NUM!. */
+export function requireNonNegative(value: number, param: string): void {
+  validateAmount(value, param);
+}
+
+/**
+ * A finite number > 0. Zero is #DIV/0! when the value is a divisor (quota, target of an
+ * activity), else #NUM! like a negative value.
+ */
+export function requirePositive(value: number, param: string, zeroError: "#NUM!" | "#DIV/0!" = "#NUM!"): void {
+  requireNumber(value, param);
+  if (value === 0 && zeroError === "#DIV/0!") throw new QuotaError("#DIV/0!", "divideByZero", { param });
+  if (value <= 0) throw new QuotaError("#NUM!", "notPositive", { param, value });
+}
+
+/** A whole number ≥ min (rep counts, periods, months): anything else is #NUM!. */
+export function requireWhole(value: number, param: string, min = 1): void {
+  requireNumber(value, param);
+  if (!Number.isInteger(value) || value < min) throw new QuotaError("#NUM!", "notWhole", { param, min, value });
+}
+
+/** A non-empty list of finite numbers: empty is #N/A (missing data). */
+export function requireNumbers(values: readonly number[], param: string): void {
+  if (!Array.isArray(values) || values.length === 0) throw new QuotaError("#N/A", "empty", { param });
+  for (const v of values) requireNumber(v, param);
+}
+
+/** A non-empty list of finite numbers ≥ 0. */
+export function requireNonNegatives(values: readonly number[], param: string): void {
+  if (!Array.isArray(values) || values.length === 0) throw new QuotaError("#N/A", "empty", { param });
+  for (const v of values) requireNonNegative(v, param);
+}
+
+/** `values` must have `expected` entries, one per entry of `other`. */
+export function requireLength(
+  values: readonly number[],
+  expected: number,
+  param: string,
+  other: string,
+  kind: ExcelErrorKind = "#VALUE!",
+): void {
+  if (!Array.isArray(values)) throw new QuotaError("#VALUE!", "notNumber", { param, value: String(values) });
+  if (values.length !== expected) throw new QuotaError(kind, "lengthMismatch", { param, other, expected, actual: values.length });
+}
+
+/**
+ * A result Excel can show: ±Infinity (an exponential fit run far ahead, sums near the double
+ * limit) is #NUM! rather than a silent Infinity; -0 becomes 0.
+ */
+export function finiteResult(value: number): number {
+  if (!Number.isFinite(value)) throw new QuotaError("#NUM!", "resultTooLarge", {});
+  return value === 0 ? 0 : value;
+}

@@ -1,0 +1,60 @@
+import { assessTarget, DEFAULT_REALISM_THRESHOLDS, missingReviewPeriod, REALISM_OK_MAX, REALISM_STRETCH_MAX } from "../../src/quota/realism";
+import { expectQuotaError } from "./expectQuotaError";
+
+describe("assessTarget (SMART: achievable)", () => {
+  it("exports its limits: ok up to +30 %, stretch up to +100 %", () => {
+    expect(REALISM_OK_MAX).toBe(0.3);
+    expect(REALISM_STRETCH_MAX).toBe(1);
+    expect(DEFAULT_REALISM_THRESHOLDS).toEqual({ okMax: 0.3, stretchMax: 1 });
+  });
+
+  it("computes the required growth over the baseline and its level", () => {
+    expect(assessTarget(1100000, 1000000)).toEqual({ requiredGrowth: expect.closeTo(0.1, 12), level: "ok" });
+    expect(assessTarget(900000, 1000000)).toEqual({ requiredGrowth: expect.closeTo(-0.1, 12), level: "ok" });
+    expect(assessTarget(1000000, 1000000)).toEqual({ requiredGrowth: 0, level: "ok" });
+    expect(assessTarget(1500000, 1000000)).toEqual({ requiredGrowth: 0.5, level: "stretch" });
+    expect(assessTarget(2500000, 1000000)).toEqual({ requiredGrowth: 1.5, level: "unrealistic" });
+    // the seed's "10 million followers in a year" kind of target
+    expect(assessTarget(10000000, 50000).level).toBe("unrealistic");
+  });
+
+  it("puts the limits themselves on the milder side, despite float noise", () => {
+    expect(assessTarget(1300000, 1000000).level).toBe("ok");
+    expect(assessTarget(1.3, 1).level).toBe("ok"); // 1.3 / 1 − 1 = 0.30000000000000004 in binary
+    expect(assessTarget(1300001, 1000000).level).toBe("stretch");
+    expect(assessTarget(2000000, 1000000).level).toBe("stretch");
+    expect(assessTarget(2000001, 1000000).level).toBe("unrealistic");
+  });
+
+  it("is unknown without a positive baseline", () => {
+    expect(assessTarget(100000, 0)).toEqual({ requiredGrowth: null, level: "unknown" });
+    expect(assessTarget(100000, -500)).toEqual({ requiredGrowth: null, level: "unknown" });
+  });
+
+  it("accepts other limits", () => {
+    expect(assessTarget(1200000, 1000000, { okMax: 0.1, stretchMax: 0.15 }).level).toBe("unrealistic");
+    expect(assessTarget(1120000, 1000000, { okMax: 0.1, stretchMax: 0.15 }).level).toBe("stretch");
+  });
+
+  it("rejects bad input", () => {
+    expectQuotaError(() => assessTarget(-1, 100), "#NUM!", "negative", "target");
+    expectQuotaError(() => assessTarget(1, NaN), "#VALUE!", "notNumber", "baseline");
+    expectQuotaError(() => assessTarget(1, 1, { okMax: 0.5, stretchMax: 0.2 }), "#NUM!", "badThresholds");
+    expectQuotaError(() => assessTarget(1, 1, { okMax: NaN, stretchMax: 1 }), "#NUM!", "badThresholds");
+  });
+});
+
+describe("missingReviewPeriod (SMART: time-bound)", () => {
+  it("is true when no review period is set", () => {
+    expect(missingReviewPeriod(null)).toBe(true);
+    expect(missingReviewPeriod(undefined)).toBe(true);
+    expect(missingReviewPeriod(0)).toBe(true);
+    expect(missingReviewPeriod(NaN)).toBe(true);
+    expect(missingReviewPeriod(2.5)).toBe(true);
+  });
+
+  it("is false for a whole number of periods", () => {
+    expect(missingReviewPeriod(1)).toBe(false);
+    expect(missingReviewPeriod(12)).toBe(false);
+  });
+});
