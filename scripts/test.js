@@ -27,7 +27,7 @@ function step(title, command, args) {
 
 step("Type-check", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 step("Manifest (offline validation)", process.execPath, [path.join(root, "bin", "validate-manifest.js"), "manifest.xml"]);
-step("Unit tests", bin("jest"), ["--selectProjects", "unit", ...extra]);
+step("Unit tests", bin("jest"), [...extra, "--selectProjects", "unit"]);
 step("Production build", bin("webpack"), ["--mode", "production"]);
 step("Chromium", process.execPath, [path.join(root, "scripts", "ensure-chromium.js")]);
-step("Browser tests", bin("jest"), ["--selectProjects", "browser", "--runInBand", ...extra]);
+step("Browser tests", bin("jest"), [...extra, "--runInBand", "--selectProjects", "browser"]);
