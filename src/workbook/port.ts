@@ -53,7 +53,11 @@ export interface ReadOptions {
   onProgress?: ProgressListener;
 }
 
-/** The values of a range. rows[i][j] is the cell at row firstRow + i, column columns[j]. */
+/**
+ * The values of a range. rows[i][j] is the cell at row firstRow + i, column columns[j].
+ * Adapters may leave out trailing rows that have no value in the read columns, so rows.length
+ * can be smaller than the range (reads past the data do not return a million empty rows).
+ */
 export interface SheetSnapshot {
   sheet: string;
   firstRow: number;
