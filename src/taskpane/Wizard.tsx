@@ -1,0 +1,372 @@
+/**
+ * The allocation wizard: four steps over one reducer. This component owns the side effects
+ * (reading, writing, downloading) and the derived numbers; the steps only render and
+ * dispatch. Everything the user sees comes from `state` plus pure functions of it.
+ */
+import { Button, mergeClasses } from "@fluentui/react-components";
+import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type Dispatch, type RefObject } from "react";
+import type { Locale } from "../i18n";
+import { OutputSheetTakenError } from "../workbook/plan";
+import type { RangeRef, WorkbookPort } from "../workbook/port";
+import { downloadBytes, resultFileName, type Host, type OpenedWorkbook } from "./host";
+import {
+  analyse,
+  checkRealism,
+  firstSalesSheet,
+  historyValue,
+  isValidSheetName,
+  makePlan,
+  parseParams,
+  quotaWritePlan,
+  readSource,
+  SourceProblem,
+  yearsIn,
+  type Aggregation,
+  type ParsedParams,
+  type QuotaPlan,
+  type Realism,
+  type Result,
+} from "./pipeline";
+import { initialState, reducer, sourceRange, STEP_COUNT, suggestSheetName, type Action, type SourceKind, type StepIndex, type WizardState } from "./state";
+import { translator, type MessageId, type Translate } from "./strings";
+import { useStyles } from "./styles";
+import { SourceStep } from "./steps/SourceStep";
+import { MethodStep } from "./steps/MethodStep";
+import { PreviewStep } from "./steps/PreviewStep";
+import { WriteStep } from "./steps/WriteStep";
+
+export interface Derived {
+  value: "amount" | "profit" | "units";
+  /** Every row of the source, no time filter: what step 1 reports. */
+  base: Result<Aggregation> | null;
+  parsed: ParsedParams;
+  /** The rows in the chosen time frame: what the quotas are made from. */
+  history: Result<Aggregation> | null;
+  plan: Result<QuotaPlan> | null;
+  realism: Realism | "noBaseline" | null;
+  years: number[];
+  /** A problem with the output sheet name, or null. */
+  outputProblem: { id: MessageId; params?: Record<string, string> } | null;
+  canLeave: [boolean, boolean, boolean, boolean];
+}
+
+export interface WizardActions {
+  openFile(file: File): Promise<void>;
+  chooseKind(kind: SourceKind): void;
+  chooseSheet(name: string): void;
+  chooseTable(name: string): void;
+  useSelection(): Promise<void>;
+  write(): Promise<void>;
+  reveal(): Promise<void>;
+  download(): Promise<void>;
+  goTo(step: StepIndex): void;
+}
+
+export interface WizardContextValue {
+  state: WizardState;
+  dispatch: Dispatch<Action>;
+  t: Translate;
+  locale: Locale;
+  host: Host;
+  derived: Derived;
+  actions: WizardActions;
+  headingRef: RefObject<HTMLHeadingElement>;
+  /** The open workbook, once there is one. */
+  port: WorkbookPort | null;
+}
+
+const WizardContext = createContext<WizardContextValue | null>(null);
+
+export function useWizard(): WizardContextValue {
+  const value = useContext(WizardContext);
+  if (!value) throw new Error("useWizard outside <Wizard>");
+  return value;
+}
+
+async function fileBytes(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+function isSingleCell(r: RangeRef): boolean {
+  return r.firstRow === r.lastRow && r.firstColumn === r.lastColumn;
+}
+
+export function useDerived(state: WizardState, locale: Locale): Derived {
+  const { source, mapping, skipInvalid, params } = state;
+  const value = historyValue(params.method, params.measure);
+  const base = useMemo(() => (source && mapping && mapping.rep !== null ? analyse(source, mapping, value, skipInvalid) : null), [source, mapping, value, skipInvalid]);
+  const parsed = useMemo(() => parseParams(params, locale), [params, locale]);
+  const filterKey = parsed.filter ? JSON.stringify(parsed.filter) : null;
+  const history = useMemo(() => {
+    if (!source || !mapping || !base) return null;
+    if (params.timeframe === "all") return base;
+    if (!parsed.filter) return null;
+    return analyse(source, mapping, value, skipInvalid, parsed.filter);
+    // filterKey stands for parsed.filter (a new object on every keystroke)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [source, mapping, base, value, skipInvalid, params.timeframe, filterKey]);
+  const plan = useMemo(() => (history?.ok && parsed.params ? makePlan(history.value, parsed.params) : null), [history, parsed.params]);
+  const realism = useMemo(() => {
+    if (!history?.ok || !parsed.params || parsed.params.method === "forecast") return null;
+    try {
+      return checkRealism(parsed.params.target, history.value);
+    } catch {
+      return null;
+    }
+  }, [history, parsed.params]);
+  const years = useMemo(() => (base?.ok ? yearsIn(base.value) : []), [base]);
+  const name = state.outputSheet.trim();
+  let outputProblem: Derived["outputProblem"] = null;
+  if (!isValidSheetName(name)) outputProblem = { id: "invalidSheetName" };
+  else if (source && source.snapshot.sheet.toLowerCase() === name.toLowerCase()) outputProblem = { id: "sheetIsSource", params: { sheet: name } };
+  const sourceOk = !!(base?.ok && mapping && mapping.rep !== null && (mapping.amount !== null || mapping.units !== null));
+  const planOk = !!plan?.ok;
+  return { value, base, parsed, history, plan, realism, years, outputProblem, canLeave: [sourceOk, sourceOk && planOk, sourceOk && planOk, false] };
+}
+
+export interface WizardProps {
+  host: Host;
+  locale: Locale;
+  /** Output sheet name to start with (default "Quotas"). */
+  outputSheet?: string;
+}
+
+export function Wizard({ host, locale, outputSheet }: WizardProps) {
+  const styles = useStyles();
+  const [state, dispatch] = useReducer(reducer, outputSheet, initialState);
+  const t = useMemo(() => translator(locale), [locale]);
+  const derived = useDerived(state, locale);
+  const workbook = useRef<OpenedWorkbook | null>(null);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const derivedRef = useRef(derived);
+  derivedRef.current = derived;
+  const readToken = useRef(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const readRange = useCallback(async (range: RangeRef | null) => {
+    const wb = workbook.current;
+    if (!wb || !range) return;
+    const token = ++readToken.current;
+    dispatch({ type: "readStarted" });
+    try {
+      const data = await readSource(wb.port, range, (done, total) => {
+        if (token === readToken.current) dispatch({ type: "progress", phase: "read", done, total });
+      });
+      if (token === readToken.current) dispatch({ type: "readDone", range: data.range, snapshot: data.snapshot, table: data.table });
+    } catch (error) {
+      if (token === readToken.current) dispatch({ type: "failed", phase: "read", error });
+    }
+  }, []);
+
+  /** After a workbook is connected or opened: list it, pick a sensible source and read it. */
+  const adopt = useCallback(
+    async (opened: OpenedWorkbook, fileName: string | null) => {
+      workbook.current = opened;
+      const port = opened.port;
+      const sheets = await port.listSheets();
+      const tables = await port.listTables();
+      const selection = port.kind === "excel" ? await port.getSelection() : null;
+      const visible = sheets.filter((s) => s.visible);
+      const selectedSheet = selection ? visible.find((s) => s.name === selection.sheet && s.used) : undefined;
+      const sheet = selectedSheet?.name ?? (await firstSalesSheet(port, visible));
+      let kind: SourceKind = "sheet";
+      if (port.kind === "excel") kind = selection && !isSingleCell(selection) ? "selection" : tables.length ? "table" : "sheet";
+      dispatch({ type: "workbookOpened", fileName, sheets, tables, sheet, selection });
+      dispatch({ type: "setSourceKind", kind });
+      await readRange(sourceRange({ ...stateRef.current, sheets, tables, sheet, selection, sourceKind: kind, table: tables[0]?.name ?? null }));
+    },
+    [readRange],
+  );
+
+  // In Excel the workbook is there from the start; in a browser, fetch the file adapter early.
+  useEffect(() => {
+    if (host.kind === "excel" && host.connect) {
+      dispatch({ type: "openStarted", fileName: null });
+      host
+        .connect()
+        .then((opened) => adopt(opened, null))
+        .catch((error) => dispatch({ type: "failed", phase: "read", error }));
+    } else if (host.preload) {
+      // Once the pane is up and idle, fetch the file adapter so opening a file does not wait.
+      const idle = (window as { requestIdleCallback?: (f: () => void) => number }).requestIdleCallback;
+      if (idle) idle(host.preload);
+      else setTimeout(host.preload, 200);
+    }
+  }, [host, adopt]);
+
+  const actions = useMemo<WizardActions>(
+    () => ({
+      async openFile(file) {
+        readToken.current++;
+        dispatch({ type: "openStarted", fileName: file.name });
+        let opened: OpenedWorkbook;
+        try {
+          opened = await host.openFile!(await fileBytes(file));
+        } catch (error) {
+          const known = error && typeof (error as { messageIn?: unknown }).messageIn === "function";
+          const detail = error instanceof Error ? error.message : String(error);
+          dispatch({ type: "failed", phase: "read", error: known ? error : new SourceProblem("notXlsx", { name: file.name, detail }) });
+          return;
+        }
+        try {
+          await adopt(opened, file.name);
+        } catch (error) {
+          dispatch({ type: "failed", phase: "read", error });
+        }
+      },
+      chooseKind(kind) {
+        dispatch({ type: "setSourceKind", kind });
+        if (kind !== "selection") void readRange(sourceRange({ ...stateRef.current, sourceKind: kind }));
+      },
+      chooseSheet(name) {
+        dispatch({ type: "setSheet", sheet: name });
+        void readRange(sourceRange({ ...stateRef.current, sourceKind: "sheet", sheet: name }));
+      },
+      chooseTable(name) {
+        dispatch({ type: "setTable", table: name });
+        void readRange(sourceRange({ ...stateRef.current, sourceKind: "table", table: name }));
+      },
+      async useSelection() {
+        const wb = workbook.current;
+        if (!wb) return;
+        try {
+          const selection = await wb.port.getSelection();
+          dispatch({ type: "setSelection", selection });
+          // A single cell means its sheet: make sure the sheet list (used ranges) is current.
+          const sheets = await wb.port.listSheets();
+          const s = { ...stateRef.current, sheets, selection, sourceKind: "selection" as const };
+          if (!selection) return;
+          await readRange(sourceRange(s));
+        } catch (error) {
+          dispatch({ type: "failed", phase: "read", error });
+        }
+      },
+      async write() {
+        const wb = workbook.current;
+        const s = stateRef.current;
+        const d = derivedRef.current;
+        if (!wb || !s.source || !s.mapping || !d.plan?.ok || !d.history?.ok || d.outputProblem) return;
+        const sheetName = s.outputSheet.trim();
+        dispatch({ type: "writeStarted" });
+        try {
+          if ((await wb.port.ownership(sheetName)) === "foreign") {
+            const taken = (await wb.port.listSheets()).map((x) => x.name);
+            dispatch({ type: "foreignSheet", sheet: sheetName, suggestion: suggestSheetName(sheetName, taken) });
+            return;
+          }
+          const plan = quotaWritePlan({
+            plan: d.plan.value,
+            source: s.source,
+            mapping: s.mapping,
+            aggregation: d.history.value,
+            value: d.value,
+            filter: d.parsed.filter ?? {},
+            fileName: s.fileName,
+            sheetName,
+            locale,
+          });
+          await wb.port.apply(plan, { onProgress: (done, total) => dispatch({ type: "progress", phase: "write", done, total }) });
+          dispatch({ type: "writeDone", sheet: sheetName, result: plan.result, reps: d.plan.value.rows.length, total: d.plan.value.total });
+        } catch (error) {
+          if (error instanceof OutputSheetTakenError || (error as Error | null)?.name === "OutputSheetTakenError") {
+            const taken = (await wb.port.listSheets().catch(() => [])).map((x) => x.name);
+            dispatch({ type: "foreignSheet", sheet: sheetName, suggestion: suggestSheetName(sheetName, taken) });
+          } else {
+            dispatch({ type: "failed", phase: "write", error });
+          }
+        }
+      },
+      async reveal() {
+        const wb = workbook.current;
+        const written = stateRef.current.written;
+        if (!wb || !written) return;
+        try {
+          await wb.port.reveal(written.result);
+        } catch (error) {
+          dispatch({ type: "failed", phase: "write", error });
+        }
+      },
+      async download() {
+        const wb = workbook.current;
+        if (!wb?.toBuffer) return;
+        try {
+          const bytes = await wb.toBuffer();
+          downloadBytes(bytes, resultFileName(stateRef.current.fileName));
+        } catch (error) {
+          dispatch({ type: "failed", phase: "write", error });
+        }
+      },
+      goTo(step) {
+        const d = derivedRef.current;
+        const from = stateRef.current.step;
+        // Forward only through steps whose input is complete.
+        for (let i = from; i < step; i++) if (!d.canLeave[i]) return;
+        dispatch({ type: "goTo", step });
+      },
+    }),
+    [host, adopt, readRange, locale],
+  );
+
+  // Keyboard and screen-reader users land on the new step's heading.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+  }, [state.step]);
+
+  const context: WizardContextValue = { state, dispatch, t, locale, host, derived, actions, headingRef, port: workbook.current?.port ?? null };
+  const names: MessageId[] = ["stepSource", "stepMethod", "stepPreview", "stepWrite"];
+  const Step = [SourceStep, MethodStep, PreviewStep, WriteStep][state.step];
+  const busy = state.readStatus === "reading" || state.readStatus === "opening" || state.writeStatus === "writing";
+
+  return (
+    <WizardContext.Provider value={context}>
+      <main className={styles.root} aria-labelledby="wizard-title">
+        <h1 id="wizard-title" className={styles.title}>
+          {t("appTitle")}
+        </h1>
+        <nav aria-label={t("stepsLabel")}>
+          <ol className={styles.steps}>
+            {names.map((id, i) => (
+              <li
+                key={id}
+                className={mergeClasses(styles.stepItem, i === state.step && styles.stepCurrent, i < state.step && styles.stepDone)}
+                aria-current={i === state.step ? "step" : undefined}
+              >
+                {i + 1}. {t(id)}
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <section className={styles.section} aria-labelledby="step-heading">
+          <p className={styles.stepCounter}>{t("stepOf", { n: state.step + 1, count: STEP_COUNT })}</p>
+          <Step />
+        </section>
+        <div className={styles.nav}>
+          {state.step > 0 ? (
+            <Button onClick={() => actions.goTo((state.step - 1) as StepIndex)} disabled={state.writeStatus === "writing"}>
+              {t("back")}
+            </Button>
+          ) : (
+            <span />
+          )}
+          {state.step < STEP_COUNT - 1 && (
+            <Button appearance="primary" disabled={!derived.canLeave[state.step] || busy} onClick={() => actions.goTo((state.step + 1) as StepIndex)}>
+              {t("next")}
+            </Button>
+          )}
+        </div>
+      </main>
+    </WizardContext.Provider>
+  );
+}

@@ -1,0 +1,325 @@
+/**
+ * The wizard's use of the shared pipeline (src/sheet, src/quota, src/workbook): the same
+ * detection, aggregation, planning and write plan as the `quota` command. The UI calls only
+ * these functions; the heavy lifting stays in those modules. Pure except for the port calls.
+ */
+import type { Locale } from "../i18n";
+import { LocalizedError } from "../i18n";
+import { detectTable, type ColumnMapping, type DetectedTable } from "../sheet/detect";
+import { aggregate, type Aggregation } from "../sheet/aggregate";
+import { planQuotas, type QuotaPlan } from "../sheet/quotaPlan";
+import { assessTarget, missingReviewPeriod } from "../quota/realism";
+import { buildQuotaWritePlan } from "../workbook/quotaSheet";
+import { columnLetter, isValidSheetName, type WritePlan } from "../workbook/plan";
+import type { ProgressListener, RangeRef, SheetSnapshot, WorkbookPort } from "../workbook/port";
+import type { MessageId } from "./strings";
+import type { Method, ParamInputs } from "./state";
+
+/** Rows read first to find the header: real sheets put titles and notes above the table. */
+export const HEAD_ROWS = 100;
+
+export interface SourceData {
+  range: RangeRef;
+  snapshot: SheetSnapshot;
+  table: DetectedTable;
+}
+
+/** Why a source could not be used, as a message id of the wizard (the error has details). */
+export class SourceProblem extends Error {
+  constructor(
+    readonly id: MessageId,
+    readonly params: Record<string, string | number>,
+  ) {
+    super(id);
+    this.name = "SourceProblem";
+  }
+}
+
+export function rangeLabel(r: RangeRef): string {
+  const a = `${columnLetter(r.firstColumn)}${r.firstRow}`;
+  const b = `${columnLetter(r.lastColumn)}${r.lastRow}`;
+  return `${r.sheet}!${a === b ? a : `${a}:${b}`}`;
+}
+
+/**
+ * Reads a range in two passes: the first rows to find the header and columns, then the
+ * table's columns from the header row down (in blocks, with progress). Only the columns that
+ * have a header are read, which keeps wide sheets small.
+ */
+export async function readSource(port: WorkbookPort, range: RangeRef, onProgress?: ProgressListener): Promise<SourceData> {
+  const headRange: RangeRef = { ...range, lastRow: Math.min(range.lastRow, range.firstRow + HEAD_ROWS - 1) };
+  const head = await port.read(headRange);
+  if (head.rows.length === 0) throw new SourceProblem("emptyRange", { address: rangeLabel(range) });
+  const found = detectTable(head);
+  if (!found) throw new SourceProblem("noTableFound", { address: rangeLabel(range) });
+  if (range.lastRow <= headRange.lastRow) {
+    onProgress?.(head.rows.length, head.rows.length);
+    return { range, snapshot: head, table: found };
+  }
+  const columns = found.columns.map((c) => c.column);
+  const full = await port.read({ ...range, firstRow: found.headerRow }, { columns, onProgress });
+  const again = detectTable(full);
+  // Detection on the full read gives the real last data row; the head's header stands.
+  const table: DetectedTable = again && again.headerRow === found.headerRow ? { ...found, lastDataRow: again.lastDataRow } : { ...found, lastDataRow: full.firstRow + full.rows.length - 1 };
+  return { range, snapshot: full, table };
+}
+
+/** The first sheet (in workbook order) whose first rows hold a detectable sales table. */
+export async function firstSalesSheet(port: WorkbookPort, sheets: { name: string; used: RangeRef | null }[]): Promise<string | null> {
+  for (const s of sheets) {
+    if (!s.used) continue;
+    const head = await port.read({ ...s.used, lastRow: Math.min(s.used.lastRow, s.used.firstRow + 30) });
+    if (detectTable(head)) return s.name;
+  }
+  return sheets.find((s) => s.used)?.name ?? sheets[0]?.name ?? null;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function attempt<T>(f: () => T): Result<T> {
+  try {
+    return { ok: true, value: f() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+export interface TimeFilter {
+  year?: number;
+  from?: Date;
+  to?: Date;
+}
+
+export function historyValue(method: Method, measure: ParamInputs["measure"]): "amount" | "profit" | "units" {
+  if (method === "profit") return "profit";
+  return measure;
+}
+
+export function analyse(source: SourceData, mapping: ColumnMapping, value: "amount" | "profit" | "units", skipInvalid: boolean, filter: TimeFilter = {}): Result<Aggregation> {
+  return attempt(() =>
+    aggregate(source.snapshot, source.table, mapping, {
+      value,
+      skipInvalid,
+      ...(filter.year !== undefined ? { year: filter.year } : {}),
+      ...(filter.from ? { from: filter.from } : {}),
+      ...(filter.to ? { to: filter.to } : {}),
+      ...(mapping.weight !== null ? { weightColumn: mapping.weight } : {}),
+    }),
+  );
+}
+
+/**
+ * A number as a person types it in either language: "1 500 000", "1,500,000", "1 500 000,50",
+ * "1.500.000,50", "2.5". Grouping is spaces or the separator that is not the decimal one.
+ */
+export function parseUserNumber(text: string, locale: Locale): number | null {
+  let s = text.replace(/[\s\u00a0\u202f']/g, "").replace(/[\u2212\u2013]/g, "-");
+  if (s === "") return null;
+  const commas = s.split(",").length - 1;
+  const dots = s.split(".").length - 1;
+  if (commas > 0 && dots > 0) {
+    // Both present: whichever comes last is the decimal separator, whatever the language.
+    const last = Math.max(s.lastIndexOf(","), s.lastIndexOf("."));
+    s = s.slice(0, last).replace(/[.,]/g, "") + "." + s.slice(last + 1);
+  } else if (commas + dots > 0) {
+    const sep = commas ? "," : ".";
+    const grouped = new RegExp(`^-?\\d{1,3}(\\${sep}\\d{3})+$`).test(s);
+    const localDecimal = locale === "sv" ? "," : ".";
+    if (commas + dots > 1) {
+      if (!grouped) return null;
+      s = s.split(sep).join("");
+    } else if (sep !== localDecimal && grouped) {
+      s = s.split(sep).join(""); // "1,500" in English, "1.500" in Swedish
+    } else {
+      s = s.replace(sep, ".");
+    }
+  }
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+export interface PlanParams {
+  method: Method;
+  target: number | null;
+  periods: number;
+  roundTo: number;
+  growth: number;
+  forecastMethod?: "last" | "average" | "trend";
+  weighting?: "equal" | "weight";
+}
+
+export type FieldErrors = Partial<Record<keyof ParamInputs, MessageId>>;
+
+export interface ParsedParams {
+  params: PlanParams | null;
+  filter: TimeFilter | null;
+  errors: FieldErrors;
+  /** The periods field was left blank (SMART: no review period). */
+  noReviewPeriod: boolean;
+}
+
+function isoDate(s: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** Validates the typed parameters; each problem is reported on its field. */
+export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
+  const errors: FieldErrors = {};
+  const needsTarget = p.method !== "forecast";
+  let target: number | null = null;
+  if (needsTarget) {
+    const t = parseUserNumber(p.target, locale);
+    if (p.target.trim() === "") errors.target = "targetRequired";
+    else if (t === null || t < 0) errors.target = "invalidTarget";
+    else target = t;
+  }
+  // A blank review period means one period (the whole time frame), with a warning.
+  const noReviewPeriod = p.periods.trim() === "";
+  const periods = noReviewPeriod ? 1 : parseUserNumber(p.periods, locale);
+  if (periods === null || missingReviewPeriod(periods)) errors.periods = "invalidPeriods";
+  const roundTo = parseUserNumber(p.roundTo, locale);
+  if (roundTo === null || roundTo < 0) errors.roundTo = "invalidRound";
+  let growth = 0;
+  if (p.method === "forecast") {
+    const g = parseUserNumber(p.growth.replace("%", ""), locale);
+    if (g === null || g <= -100) errors.growth = "invalidGrowth";
+    else growth = g / 100;
+  }
+  let filter: TimeFilter | null = {};
+  if (p.timeframe === "year") {
+    const y = Number(p.year);
+    if (!/^\d{4}$/.test(p.year)) {
+      errors.year = "invalidYear";
+      filter = null;
+    } else filter = { year: y };
+  } else if (p.timeframe === "range") {
+    const from = isoDate(p.from);
+    const to = isoDate(p.to);
+    if (!from || !to || from > to) {
+      errors.from = "invalidRange";
+      filter = null;
+    } else filter = { from, to: new Date(to.getTime() + 86_399_999) }; // the whole last day
+  }
+  if (Object.keys(errors).length > 0) return { params: null, filter, errors, noReviewPeriod };
+  return {
+    noReviewPeriod,
+    params: {
+      method: p.method,
+      target,
+      periods: periods!,
+      roundTo: roundTo!,
+      growth,
+      ...(p.method === "forecast" ? { forecastMethod: p.forecastMethod } : {}),
+      ...(p.method === "topdown" ? { weighting: p.weighting } : {}),
+    },
+    filter,
+    errors,
+  };
+}
+
+export function makePlan(aggregation: Aggregation, params: PlanParams): Result<QuotaPlan> {
+  return attempt(() => planQuotas(aggregation, params));
+}
+
+export interface Realism {
+  baseline: number;
+  target: number;
+  requiredGrowth: number;
+  level: "ok" | "stretch" | "unrealistic";
+}
+
+/**
+ * SMART "achievable": the target against the baseline, the history's total over the chosen
+ * time frame (the run-rate for a horizon of the same length).
+ */
+export function checkRealism(target: number | null, aggregation: Aggregation): Realism | null | "noBaseline" {
+  if (target === null) return null;
+  const baseline = aggregation.reps.reduce((sum, r) => sum + r.total, 0);
+  const r = assessTarget(target, baseline);
+  if (r.level === "unknown" || r.requiredGrowth === null) return "noBaseline";
+  return { baseline, target, requiredGrowth: r.requiredGrowth, level: r.level };
+}
+
+/** "2024-01 … 2025-12" style span of the history's months, or null without dates. */
+export function historySpan(aggregation: Aggregation): { first: string; last: string } | null {
+  const months = [...aggregation.periods].sort();
+  return months.length ? { first: months[0], last: months[months.length - 1] } : null;
+}
+
+/** The distinct years present, newest first (for the year choice). */
+export function yearsIn(aggregation: Aggregation): number[] {
+  const years = new Set(aggregation.periods.map((p) => Number(p.slice(0, 4))));
+  return [...years].filter((y) => Number.isFinite(y)).sort((a, b) => b - a);
+}
+
+export function columnHeader(table: DetectedTable, column: number | null): string {
+  if (column === null) return "";
+  const c = table.columns.find((x) => x.column === column);
+  return c ? c.header : columnLetter(column);
+}
+
+export interface WriteContext {
+  plan: QuotaPlan;
+  source: SourceData;
+  mapping: ColumnMapping;
+  aggregation: Aggregation;
+  value: "amount" | "profit" | "units";
+  filter: TimeFilter;
+  fileName: string | null;
+  sheetName: string;
+  locale: Locale;
+  now?: Date;
+}
+
+/** Builds the write plan exactly as the `quota` command does, recording where the data came from. */
+export function quotaWritePlan(c: WriteContext): WritePlan {
+  const columns: Record<string, string> = {};
+  // Only the columns the numbers were made from.
+  const named: [string, number | null][] = [
+    ["rep", c.mapping.rep],
+    c.value === "units" ? ["units", c.mapping.units] : ["amount", c.mapping.amount],
+    ["date", c.mapping.date],
+  ];
+  for (const [k, col] of named) if (col !== null) columns[k] = columnHeader(c.source.table, col);
+  if (c.plan.method === "profit" && c.mapping.costs.length) columns.costs = c.mapping.costs.map((col) => columnHeader(c.source.table, col)).join(", ");
+  const weighted = c.plan.method === "topdown" && c.plan.params.weighting === "weight";
+  if (weighted && c.mapping.weight !== null) columns.weight = columnHeader(c.source.table, c.mapping.weight);
+  const a = c.aggregation;
+  return buildQuotaWritePlan(
+    c.plan,
+    {
+      sourceSheet: c.source.snapshot.sheet,
+      sourceFile: c.fileName,
+      columns,
+      createdAt: c.now ?? new Date(),
+      filter: c.filter.year !== undefined || c.filter.from || c.filter.to ? { year: c.filter.year ?? null, from: c.filter.from ?? null, to: c.filter.to ?? null } : null,
+      rowsRead: a.rowsRead,
+      rowsUsed: a.rowsUsed,
+      rowsSkipped: a.skipped.length,
+      rowsOutOfRange: a.rowsOutOfRange,
+      weightColumn: weighted && c.mapping.weight !== null ? columnHeader(c.source.table, c.mapping.weight) : null,
+      madeBy: "Sales Quota add-in",
+    },
+    c.sheetName,
+    c.locale,
+  );
+}
+
+export { isValidSheetName };
+
+/** Turns any failure into a sentence in the user's language. */
+export function errorText(error: unknown, locale: Locale, t: (id: MessageId, params?: Record<string, string | number>) => string): string {
+  if (error instanceof SourceProblem) return t(error.id, error.params);
+  if (error instanceof LocalizedError) return error.messageIn(locale);
+  // Errors may cross module copies (dynamic chunks): recognise the shape too.
+  const maybe = error as { messageIn?: (l: Locale) => string } | null;
+  if (maybe && typeof maybe.messageIn === "function") return maybe.messageIn(locale);
+  const detail = error instanceof Error ? error.message : String(error);
+  return t("unexpected", { detail });
+}
+
+export type { Aggregation, QuotaPlan, ColumnMapping, DetectedTable };

@@ -1,0 +1,294 @@
+/**
+ * The wizard's state and its reducer. Pure: no React, no Office, no I/O — the component layer
+ * runs the reads and writes and reports what happened as actions. Derived numbers
+ * (aggregation, plan, realism) are not stored: they are computed from this state by
+ * src/taskpane/pipeline.ts, so they can never disagree with it.
+ */
+import type { RangeRef, SheetInfo, SheetSnapshot, TableInfo } from "../workbook/port";
+import type { ColumnMapping, DetectedTable } from "../sheet/detect";
+
+export type StepIndex = 0 | 1 | 2 | 3;
+export const STEP_COUNT = 4;
+
+export type SourceKind = "selection" | "table" | "sheet";
+export type Method = "topdown" | "bottomup" | "forecast" | "profit";
+export type Weighting = "equal" | "weight";
+export type Measure = "amount" | "units";
+export type Timeframe = "all" | "year" | "range";
+export type ForecastBase = "last" | "average" | "trend";
+
+/** Parameters exactly as the user typed them; pipeline.ts parses and validates them. */
+export interface ParamInputs {
+  method: Method;
+  weighting: Weighting;
+  measure: Measure;
+  target: string;
+  periods: string;
+  roundTo: string;
+  growth: string;
+  forecastMethod: ForecastBase;
+  timeframe: Timeframe;
+  year: string;
+  /** yyyy-mm-dd, as <input type="date"> gives it */
+  from: string;
+  to: string;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export type ReadStatus = "idle" | "opening" | "reading" | "done" | "error";
+export type WriteStatus = "idle" | "checking" | "writing" | "done" | "error";
+
+export interface WizardState {
+  step: StepIndex;
+  /** The file name in the browser; null in Excel. */
+  fileName: string | null;
+  sheets: SheetInfo[];
+  tables: TableInfo[];
+  sourceKind: SourceKind;
+  sheet: string | null;
+  table: string | null;
+  selection: RangeRef | null;
+  readStatus: ReadStatus;
+  readProgress: Progress | null;
+  /** The range read and what was found in it. */
+  source: { range: RangeRef; snapshot: SheetSnapshot; table: DetectedTable } | null;
+  mapping: ColumnMapping | null;
+  skipInvalid: boolean;
+  /** The last failure of a read or write, shown where it happened. */
+  error: unknown;
+  params: ParamInputs;
+  outputSheet: string;
+  writeStatus: WriteStatus;
+  writeProgress: Progress | null;
+  /** Set when the output sheet exists and is not ours; a free name to offer instead. */
+  foreignSheet: { sheet: string; suggestion: string } | null;
+  written: { sheet: string; result: RangeRef; reps: number; total: number } | null;
+}
+
+export const DEFAULT_PARAMS: ParamInputs = {
+  method: "bottomup",
+  weighting: "equal",
+  measure: "amount",
+  target: "",
+  periods: "12",
+  roundTo: "1",
+  growth: "0",
+  forecastMethod: "last",
+  timeframe: "all",
+  year: "",
+  from: "",
+  to: "",
+};
+
+export function initialState(outputSheet = "Quotas"): WizardState {
+  return {
+    step: 0,
+    fileName: null,
+    sheets: [],
+    tables: [],
+    sourceKind: "sheet",
+    sheet: null,
+    table: null,
+    selection: null,
+    readStatus: "idle",
+    readProgress: null,
+    source: null,
+    mapping: null,
+    skipInvalid: false,
+    error: null,
+    params: { ...DEFAULT_PARAMS },
+    outputSheet,
+    writeStatus: "idle",
+    writeProgress: null,
+    foreignSheet: null,
+    written: null,
+  };
+}
+
+export type MappingField = "rep" | "amount" | "date" | "units" | "weight";
+
+export type Action =
+  | { type: "goTo"; step: StepIndex }
+  | { type: "openStarted"; fileName: string | null }
+  | { type: "workbookOpened"; fileName: string | null; sheets: SheetInfo[]; tables: TableInfo[]; sheet: string | null; selection?: RangeRef | null }
+  | { type: "setSourceKind"; kind: SourceKind }
+  | { type: "setSheet"; sheet: string }
+  | { type: "setTable"; table: string }
+  | { type: "setSelection"; selection: RangeRef | null }
+  | { type: "readStarted" }
+  | { type: "progress"; phase: "read" | "write"; done: number; total: number }
+  | { type: "readDone"; range: RangeRef; snapshot: SheetSnapshot; table: DetectedTable; mapping?: ColumnMapping }
+  | { type: "failed"; phase: "read" | "write"; error: unknown }
+  | { type: "setMapping"; field: MappingField; column: number | null }
+  | { type: "toggleCost"; column: number; on: boolean }
+  | { type: "setSkipInvalid"; on: boolean }
+  | { type: "setParam"; name: keyof ParamInputs; value: string }
+  | { type: "setOutputSheet"; name: string }
+  | { type: "writeStarted" }
+  | { type: "foreignSheet"; sheet: string; suggestion: string }
+  | { type: "writeDone"; sheet: string; result: RangeRef; reps: number; total: number }
+  | { type: "reset" };
+
+/** Anything that changes the numbers makes an earlier write summary stale. */
+function staleWrite(state: WizardState): Partial<WizardState> {
+  return state.writeStatus === "writing" ? {} : { writeStatus: "idle", writeProgress: null, written: null, foreignSheet: null };
+}
+
+/** Source changes drop what was read from the previous source. */
+function newSource(state: WizardState): Partial<WizardState> {
+  return { source: null, mapping: null, readStatus: "idle", readProgress: null, error: null, ...staleWrite(state) };
+}
+
+export function reducer(state: WizardState, action: Action): WizardState {
+  switch (action.type) {
+    case "goTo":
+      if (action.step > maxReachableStep(state)) return state;
+      return { ...state, step: action.step, error: state.step === action.step ? state.error : null };
+    case "openStarted":
+      return { ...state, ...newSource(state), fileName: action.fileName, readStatus: "opening", sheets: [], tables: [], sheet: null, table: null };
+    case "workbookOpened": {
+      const table = action.tables[0]?.name ?? null;
+      return {
+        ...state,
+        fileName: action.fileName,
+        sheets: action.sheets,
+        tables: action.tables,
+        sheet: action.sheet,
+        table,
+        selection: action.selection ?? state.selection,
+        readStatus: "idle",
+        error: null,
+      };
+    }
+    case "setSourceKind":
+      return action.kind === state.sourceKind ? state : { ...state, ...newSource(state), sourceKind: action.kind };
+    case "setSheet":
+      return action.sheet === state.sheet ? state : { ...state, ...newSource(state), sheet: action.sheet };
+    case "setTable":
+      return action.table === state.table ? state : { ...state, ...newSource(state), table: action.table };
+    case "setSelection":
+      return { ...state, ...newSource(state), selection: action.selection };
+    case "readStarted":
+      return { ...state, ...newSource(state), readStatus: "reading", readProgress: { done: 0, total: 0 } };
+    case "progress":
+      if (action.phase === "read") {
+        if (state.readStatus !== "reading") return state;
+        return { ...state, readProgress: { done: action.done, total: action.total } };
+      }
+      if (state.writeStatus !== "writing") return state;
+      return { ...state, writeProgress: { done: action.done, total: action.total } };
+    case "readDone":
+      return {
+        ...state,
+        readStatus: "done",
+        readProgress: null,
+        source: { range: action.range, snapshot: action.snapshot, table: action.table },
+        mapping: cloneMapping(action.mapping ?? action.table.suggested),
+        error: null,
+        ...defaultsFromMapping(state, action.mapping ?? action.table.suggested),
+      };
+    case "failed":
+      if (action.phase === "read") return { ...state, readStatus: "error", readProgress: null, error: action.error };
+      return { ...state, writeStatus: "error", writeProgress: null, error: action.error };
+    case "setMapping": {
+      if (!state.mapping) return state;
+      const mapping = { ...state.mapping, [action.field]: action.column };
+      // A column is one thing: taking it for this field removes it from the cost list.
+      if (action.column !== null) mapping.costs = mapping.costs.filter((c) => c !== action.column);
+      return { ...state, ...staleWrite(state), mapping, params: paramsAfterMapping(state.params, mapping) };
+    }
+    case "toggleCost": {
+      if (!state.mapping) return state;
+      const costs = state.mapping.costs.filter((c) => c !== action.column);
+      if (action.on) costs.push(action.column);
+      costs.sort((a, b) => a - b);
+      const mapping = { ...state.mapping, costs };
+      return { ...state, ...staleWrite(state), mapping, params: paramsAfterMapping(state.params, mapping) };
+    }
+    case "setSkipInvalid":
+      return { ...state, ...staleWrite(state), skipInvalid: action.on };
+    case "setParam": {
+      const params = { ...state.params, [action.name]: action.value } as ParamInputs;
+      return { ...state, ...staleWrite(state), params };
+    }
+    case "setOutputSheet":
+      return { ...state, ...staleWrite(state), outputSheet: action.name, error: null };
+    case "writeStarted":
+      return { ...state, writeStatus: "writing", writeProgress: { done: 0, total: 0 }, foreignSheet: null, written: null, error: null };
+    case "foreignSheet":
+      return { ...state, writeStatus: "idle", writeProgress: null, foreignSheet: { sheet: action.sheet, suggestion: action.suggestion } };
+    case "writeDone":
+      return {
+        ...state,
+        writeStatus: "done",
+        writeProgress: null,
+        written: { sheet: action.sheet, result: action.result, reps: action.reps, total: action.total },
+      };
+    case "reset":
+      // Start over with the same data: parameters and the write summary go, the source stays.
+      return { ...state, step: 0, params: paramsAfterMapping({ ...DEFAULT_PARAMS }, state.mapping ?? EMPTY_MAPPING), writeStatus: "idle", writeProgress: null, written: null, foreignSheet: null, error: null };
+  }
+}
+
+const EMPTY_MAPPING: ColumnMapping = { rep: null, amount: null, date: null, units: null, costs: [], weight: null };
+
+function cloneMapping(m: ColumnMapping): ColumnMapping {
+  return { ...m, costs: [...m.costs] };
+}
+
+/** Choices that no longer make sense once a column is unmapped fall back to what works. */
+function paramsAfterMapping(params: ParamInputs, mapping: ColumnMapping): ParamInputs {
+  const next = { ...params };
+  if (mapping.weight === null && next.weighting === "weight") next.weighting = "equal";
+  if (mapping.units === null && next.measure === "units") next.measure = "amount";
+  if (mapping.amount === null && mapping.units !== null) next.measure = "units";
+  if (mapping.date === null && next.timeframe !== "all") next.timeframe = "all";
+  return next;
+}
+
+function defaultsFromMapping(state: WizardState, mapping: ColumnMapping): Partial<WizardState> {
+  return { params: paramsAfterMapping(state.params, mapping) };
+}
+
+/**
+ * How far the user may go: the method step needs data with a rep and an amount (or units)
+ * column; preview and write need parameters that give a plan (checked by the caller through
+ * `canPlan`, which needs the pipeline, so it is passed in by the component).
+ */
+export function maxReachableStep(state: WizardState, canPlan = true): StepIndex {
+  if (!state.source || !state.mapping || state.mapping.rep === null) return 0;
+  if (state.mapping.amount === null && state.mapping.units === null) return 0;
+  if (!canPlan) return 1;
+  return 3;
+}
+
+/** The range the current source choice points at, or null when it is not complete. */
+export function sourceRange(state: WizardState): RangeRef | null {
+  switch (state.sourceKind) {
+    case "selection":
+      if (!state.selection) return null;
+      // One cell selected: the user means "this sheet", as Excel's own table detection does.
+      if (state.selection.firstRow === state.selection.lastRow && state.selection.firstColumn === state.selection.lastColumn) {
+        return state.sheets.find((s) => s.name === state.selection!.sheet)?.used ?? null;
+      }
+      return state.selection;
+    case "table":
+      return state.tables.find((t) => t.name === state.table)?.range ?? null;
+    case "sheet":
+      return state.sheets.find((s) => s.name === state.sheet)?.used ?? null;
+  }
+}
+
+/** A free sheet name like "Quotas 2" for when "Quotas" belongs to someone else. */
+export function suggestSheetName(base: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  const stem = base.slice(0, 28);
+  for (let i = 2; ; i++) {
+    const name = `${stem} ${i}`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}

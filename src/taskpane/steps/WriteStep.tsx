@@ -1,0 +1,118 @@
+/** Step 4: write the Quotas sheet (same write plan as the `quota` command), then show or download it. */
+import { Button, Field, Input } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import { OutputSheetTakenError, qualifiedAddress } from "../../workbook/plan";
+import type { SheetOwnership } from "../../workbook/port";
+import { Notice, ProgressStatus, StepHeading } from "../common";
+import { formatNumber } from "../format";
+import { resultFileName } from "../host";
+import { errorText } from "../pipeline";
+import { useStyles } from "../styles";
+import { useWizard } from "../Wizard";
+
+export function WriteStep() {
+  const { state, t, locale, host, derived, actions, dispatch } = useWizard();
+  const styles = useStyles();
+  const [downloading, setDownloading] = useState(false);
+  const ownership = useOwnership(state.outputSheet.trim(), state.writeStatus);
+  const writing = state.writeStatus === "writing";
+  const nameProblem = derived.outputProblem;
+  // Right after writing, the sheet is ours because we just wrote it: no "will be replaced".
+  const replacing = ownership === "ours" && state.writeStatus !== "done";
+  const doneRef = useRef<HTMLDivElement>(null);
+
+  // After writing, the summary's first button is where the user goes next.
+  useEffect(() => {
+    if (state.writeStatus === "done") doneRef.current?.querySelector("button")?.focus();
+  }, [state.writeStatus]);
+
+  return (
+    <>
+      <StepHeading>{t("writeHeading")}</StepHeading>
+      <p className={styles.text}>{t("writeExplain")}</p>
+      <Field
+        label={t("outputSheetLabel")}
+        validationMessage={nameProblem ? t(nameProblem.id, nameProblem.params) : replacing ? t("willReplace", { sheet: state.outputSheet.trim() }) : undefined}
+        validationState={nameProblem ? "error" : replacing ? "warning" : "none"}
+      >
+        <Input value={state.outputSheet} onChange={(_, d) => dispatch({ type: "setOutputSheet", name: d.value })} disabled={writing} data-testid="output-sheet" />
+      </Field>
+      {state.foreignSheet && (
+        <Notice intent="error" testId="foreign-sheet">
+          <p style={{ margin: 0 }}>{new OutputSheetTakenError(state.foreignSheet.sheet).messageIn(locale)}</p>
+          <div className={styles.actions}>
+            <Button onClick={() => dispatch({ type: "setOutputSheet", name: state.foreignSheet!.suggestion })}>{t("useOtherName", { sheet: state.foreignSheet.suggestion })}</Button>
+          </div>
+        </Notice>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={writing || !!nameProblem || !derived.plan?.ok} onClick={() => void actions.write()} data-testid="write">
+          {t("writeButton")}
+        </Button>
+      </div>
+      {writing && <ProgressStatus progress={state.writeProgress} label={t("writing")} testId="write-progress" />}
+      {state.writeStatus === "error" && (
+        <Notice intent="error" title={t("errorTitle")} testId="write-error">
+          {errorText(state.error, locale, t)}
+        </Notice>
+      )}
+      {state.writeStatus === "done" && state.written && (
+        <div ref={doneRef} className={styles.section}>
+          <Notice intent="success" live testId="write-done">
+            <p style={{ margin: 0 }}>
+              {t("writeDone", { count: state.written.reps, address: qualifiedAddress(state.written.result), total: formatNumber(state.written.total, locale) })}
+            </p>
+            {host.kind === "browser" && <p className={styles.hint}>{t("downloadHint")}</p>}
+          </Notice>
+          <div className={styles.actions}>
+            {host.kind === "excel" ? (
+              <Button appearance="primary" onClick={() => void actions.reveal()} data-testid="reveal">
+                {t("selectResult")}
+              </Button>
+            ) : (
+              <Button
+                appearance="primary"
+                disabled={downloading}
+                data-testid="download"
+                onClick={async () => {
+                  setDownloading(true);
+                  try {
+                    await actions.download();
+                  } finally {
+                    setDownloading(false);
+                  }
+                }}
+              >
+                {downloading ? t("preparingDownload") : t("download", { file: resultFileName(state.fileName) })}
+              </Button>
+            )}
+            <Button onClick={() => dispatch({ type: "reset" })}>{t("startOver")}</Button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Whether the output sheet exists and is ours, checked as the name is typed (and after writing). */
+function useOwnership(sheet: string, writeStatus: string): SheetOwnership | null {
+  const { port: workbookPort } = useWizard();
+  const [value, setValue] = useState<SheetOwnership | null>(null);
+  useEffect(() => {
+    let live = true;
+    setValue(null);
+    if (!workbookPort || !sheet || writeStatus === "writing") return;
+    // Checked once typing pauses: in Excel every check is a round trip to the workbook.
+    const timer = setTimeout(() => {
+      workbookPort
+        .ownership(sheet)
+        .then((o) => live && setValue(o))
+        .catch(() => live && setValue(null));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [workbookPort, sheet, writeStatus]);
+  return value;
+}

@@ -1,0 +1,274 @@
+/**
+ * Every text the wizard shows, in English and Swedish, keyed by message id. Errors from the
+ * pipeline bring their own catalogs (LocalizedError.messageIn); everything else is here.
+ */
+import { Catalog, Locale, MessageParams, localize, pickLocale } from "../i18n";
+
+export const strings = {
+  appTitle: { en: "Sales quotas", sv: "Säljkvoter" },
+  stepsLabel: { en: "Wizard steps", sv: "Guidens steg" },
+  stepOf: { en: "Step {n} of {count}", sv: "Steg {n} av {count}" },
+  stepSource: { en: "Source", sv: "Källa" },
+  stepMethod: { en: "Method", sv: "Metod" },
+  stepPreview: { en: "Preview", sv: "Granska" },
+  stepWrite: { en: "Write", sv: "Skriv" },
+  back: { en: "Back", sv: "Tillbaka" },
+  next: { en: "Next", sv: "Nästa" },
+  errorTitle: { en: "Something needs your attention", sv: "Något behöver åtgärdas" },
+  unexpected: { en: "Something went wrong: {detail}", sv: "Något gick fel: {detail}" },
+  browserMode: {
+    en: "Running outside Excel: open a workbook file; the result is offered as a download.",
+    sv: "Körs utanför Excel: öppna en arbetsboksfil; resultatet erbjuds som nedladdning.",
+  },
+
+  // Step 1: source
+  sourceHeading: { en: "Choose the sales data", sv: "Välj försäljningsdata" },
+  sourceIntroExcel: {
+    en: "Point the wizard at your sales transactions: one row per sale, with a rep and an amount.",
+    sv: "Peka ut dina försäljningstransaktioner: en rad per affär, med säljare och belopp.",
+  },
+  sourceIntroBrowser: {
+    en: "Open an Excel workbook (.xlsx) with sales transactions. The file stays on this computer: nothing is uploaded.",
+    sv: "Öppna en Excel-arbetsbok (.xlsx) med försäljningstransaktioner. Filen stannar på den här datorn: inget laddas upp.",
+  },
+  fileLabel: { en: "Workbook (.xlsx)", sv: "Arbetsbok (.xlsx)" },
+  chooseFile: { en: "Open a workbook…", sv: "Öppna en arbetsbok…" },
+  chooseOtherFile: { en: "Open another workbook…", sv: "Öppna en annan arbetsbok…" },
+  noFile: { en: "No workbook open.", sv: "Ingen arbetsbok öppen." },
+  fileOpened: { en: "Opened {name}.", sv: "Öppnade {name}." },
+  opening: { en: "Opening {name}…", sv: "Öppnar {name}…" },
+  notXlsx: {
+    en: "\"{name}\" could not be opened as an Excel workbook (.xlsx): {detail}",
+    sv: "\"{name}\" gick inte att öppna som en Excel-arbetsbok (.xlsx): {detail}",
+  },
+  sourceKind: { en: "Read from", sv: "Läs från" },
+  kindSelection: { en: "The selected range", sv: "Det markerade området" },
+  kindTable: { en: "An Excel table", sv: "En Excel-tabell" },
+  kindSheet: { en: "A sheet's used range", sv: "Ett blads använda område" },
+  useSelection: { en: "Use the current selection", sv: "Använd aktuell markering" },
+  selectionIs: { en: "Selected: {address}", sv: "Markerat: {address}" },
+  selectionHint: {
+    en: "Select the sales data in the sheet (a single cell means the whole sheet), then press the button.",
+    sv: "Markera försäljningsdata i bladet (en enda cell betyder hela bladet) och tryck sedan på knappen.",
+  },
+  noSelection: { en: "Nothing is selected.", sv: "Inget är markerat." },
+  tableLabel: { en: "Table", sv: "Tabell" },
+  noTables: { en: "This workbook has no Excel tables.", sv: "Arbetsboken har inga Excel-tabeller." },
+  sheetLabel: { en: "Sheet", sv: "Blad" },
+  emptySheet: { en: "{sheet} (empty)", sv: "{sheet} (tomt)" },
+  chooseSheet: { en: "Choose a sheet", sv: "Välj ett blad" },
+  reading: { en: "Reading rows…", sv: "Läser rader…" },
+  noTableFound: {
+    en: "No sales table was found in {address}: no header row names a rep and an amount column. Choose another sheet or range.",
+    sv: "Ingen försäljningstabell hittades i {address}: ingen rubrikrad anger en säljar- och en beloppskolumn. Välj ett annat blad eller område.",
+  },
+  emptyRange: { en: "{address} is empty.", sv: "{address} är tomt." },
+  detected: {
+    en: "Found a table in {address}: header in row {row}, data in rows {first}–{last}.",
+    sv: "Hittade en tabell i {address}: rubriker på rad {row}, data på rad {first}–{last}.",
+  },
+  mappingHeading: { en: "Columns", sv: "Kolumner" },
+  mappingHint: {
+    en: "Suggested from the headers; change any that are wrong.",
+    sv: "Föreslagna utifrån rubrikerna; ändra de som är fel.",
+  },
+  mapRep: { en: "Rep (who gets a quota)", sv: "Säljare (vem som får kvot)" },
+  mapAmount: { en: "Amount (revenue)", sv: "Belopp (intäkt)" },
+  mapDate: { en: "Date", sv: "Datum" },
+  mapUnits: { en: "Units", sv: "Antal enheter" },
+  mapCosts: { en: "Costs (subtracted for profit)", sv: "Kostnader (dras av för vinst)" },
+  mapWeight: { en: "Weight (for top-down by weight)", sv: "Vikt (för uppifrån och ned med vikt)" },
+  mapNone: { en: "(none)", sv: "(ingen)" },
+  columnOption: { en: "{letter}: {header}", sv: "{letter}: {header}" },
+  noCostCandidates: { en: "No other number columns to choose from.", sv: "Det finns inga andra talkolumner att välja." },
+  needRep: { en: "Choose the rep column.", sv: "Välj säljarkolumnen." },
+  needAmount: { en: "Choose the amount column.", sv: "Välj beloppskolumnen." },
+  skipInvalid: {
+    en: "Skip rows with cells that cannot be read (they are counted and listed)",
+    sv: "Hoppa över rader med celler som inte går att läsa (de räknas och listas)",
+  },
+  statsHeading: { en: "Rows", sv: "Rader" },
+  statsLine: {
+    en: "Rows read: {read}; used: {used}; skipped: {skipped}. Reps: {reps}.",
+    sv: "Lästa rader: {read}; använda: {used}; överhoppade: {skipped}. Säljare: {reps}.",
+  },
+  outOfRangeLine: {
+    en: "Rows outside the chosen time frame: {count}.",
+    sv: "Rader utanför den valda tidsramen: {count}.",
+  },
+  skippedHeading: { en: "Skipped rows and why", sv: "Överhoppade rader och varför" },
+  skippedMore: { en: "…and {count} more.", sv: "…och {count} till." },
+
+  // Step 2: method
+  methodHeading: { en: "Method and parameters", sv: "Metod och parametrar" },
+  methodLabel: { en: "Allocation method", sv: "Fördelningsmetod" },
+  methodTopdown: { en: "Top-down: split a company target", sv: "Uppifrån och ned: dela upp företagets mål" },
+  methodBottomup: { en: "Bottom-up: by each rep's share of history", sv: "Nedifrån och upp: efter varje säljares andel av historiken" },
+  methodForecast: { en: "Forecast: history plus growth", sv: "Prognos: historik plus tillväxt" },
+  methodProfit: { en: "Profit: by revenue minus costs", sv: "Vinst: efter intäkt minus kostnader" },
+  methodNameTopdown: { en: "top-down", sv: "uppifrån och ned" },
+  methodNameBottomup: { en: "bottom-up", sv: "nedifrån och upp" },
+  methodNameForecast: { en: "forecast", sv: "prognos" },
+  methodNameProfit: { en: "profit", sv: "vinst" },
+  weightingLabel: { en: "Split the target", sv: "Dela upp målet" },
+  weightingEqual: { en: "Equally", sv: "Lika" },
+  weightingWeight: { en: "By the weight column", sv: "Efter viktkolumnen" },
+  needWeightColumn: {
+    en: "Map a weight column in step 1 to split by weight.",
+    sv: "Välj en viktkolumn i steg 1 för att dela upp efter vikt.",
+  },
+  needCostColumns: {
+    en: "Profit is revenue minus costs: choose the cost columns in step 1.",
+    sv: "Vinst är intäkt minus kostnader: välj kostnadskolumnerna i steg 1.",
+  },
+  measureLabel: { en: "History measures", sv: "Historiken mäter" },
+  measureAmount: { en: "Revenue", sv: "Intäkt" },
+  measureUnits: { en: "Units", sv: "Enheter" },
+  targetLabel: { en: "Target for the whole time frame", sv: "Mål för hela tidsramen" },
+  targetHint: { en: "For example 1 500 000", sv: "Till exempel 1 500 000" },
+  periodsLabel: { en: "Review periods", sv: "Uppföljningsperioder" },
+  periodsHint: { en: "12 for monthly reviews, 4 for quarterly", sv: "12 för månadsvis uppföljning, 4 för kvartalsvis" },
+  roundLabel: { en: "Round quotas to", sv: "Avrunda kvoter till" },
+  roundHint: { en: "0 = no rounding", sv: "0 = ingen avrundning" },
+  growthLabel: { en: "Growth (%)", sv: "Tillväxt (%)" },
+  forecastMethodLabel: { en: "Forecast from", sv: "Prognos utifrån" },
+  forecastLast: { en: "The last result (the history's total)", sv: "Senaste resultatet (historikens summa)" },
+  forecastAverage: { en: "The monthly average", sv: "Månadsgenomsnittet" },
+  forecastTrend: { en: "The monthly trend (linear)", sv: "Månadstrenden (linjär)" },
+  timeframeLabel: { en: "History time frame", sv: "Historikens tidsram" },
+  timeframeAll: { en: "All rows", sv: "Alla rader" },
+  timeframeYear: { en: "One year", sv: "Ett år" },
+  timeframeRange: { en: "A date range", sv: "Ett datumintervall" },
+  yearLabel: { en: "Year", sv: "År" },
+  fromLabel: { en: "From", sv: "Från" },
+  toLabel: { en: "To", sv: "Till" },
+  needDateColumn: {
+    en: "Map a date column in step 1 to choose a year or a date range.",
+    sv: "Välj en datumkolumn i steg 1 för att välja ett år eller ett datumintervall.",
+  },
+  invalidTarget: { en: "Enter the target as a number, for example 1 500 000.", sv: "Ange målet som ett tal, till exempel 1 500 000." },
+  targetRequired: { en: "The {method} method needs a target.", sv: "Metoden {method} behöver ett mål." },
+  invalidPeriods: { en: "Review periods must be a whole number of at least 1.", sv: "Uppföljningsperioder måste vara ett heltal på minst 1." },
+  invalidRound: {
+    en: "The rounding unit must be 0 (no rounding) or a positive number.",
+    sv: "Avrundningsenheten måste vara 0 (ingen avrundning) eller ett positivt tal.",
+  },
+  invalidGrowth: { en: "Enter growth as a percentage, for example 10.", sv: "Ange tillväxten i procent, till exempel 10." },
+  invalidYear: { en: "Choose a year.", sv: "Välj ett år." },
+  invalidRange: {
+    en: "Enter both dates, the start on or before the end.",
+    sv: "Ange båda datumen, början samma dag som eller före slutet.",
+  },
+  noHistory: {
+    en: "No rows fall in the chosen time frame, so there is no history to allocate by.",
+    sv: "Inga rader ligger i den valda tidsramen, så det finns ingen historik att fördela efter.",
+  },
+  realismHeading: { en: "Realism check", sv: "Rimlighetskontroll" },
+  realismFacts: {
+    en: "Baseline (history in the time frame): {baseline}. Target: {target}. Required growth: {growth}.",
+    sv: "Baslinje (historik i tidsramen): {baseline}. Mål: {target}. Nödvändig tillväxt: {growth}.",
+  },
+  realismOk: { en: "Achievable: the target is within reach of the history.", sv: "Uppnåeligt: målet ligger inom räckhåll från historiken." },
+  realismStretch: {
+    en: "Stretch target: it needs clearly more than the history. Agree it with the team and review it often.",
+    sv: "Sträckmål: det kräver klart mer än historiken. Kom överens med teamet och följ upp ofta.",
+  },
+  realismUnrealistic: {
+    en: "Not achievable: the required growth is far beyond the history. Lower the target or lengthen the time frame (a SMART goal is achievable).",
+    sv: "Inte uppnåeligt: den nödvändiga tillväxten ligger långt över historiken. Sänk målet eller förläng tidsramen (ett SMART-mål är uppnåeligt).",
+  },
+  realismNoBaseline: {
+    en: "The history adds up to zero, so the target cannot be compared with a baseline.",
+    sv: "Historiken summerar till noll, så målet kan inte jämföras med en baslinje.",
+  },
+  warnNoTimeframe: {
+    en: "No time frame is set: the history spans {span}. Choose a year or a date range so the quota is time-bound.",
+    sv: "Ingen tidsram är vald: historiken spänner över {span}. Välj ett år eller ett datumintervall så att kvoten är tidsbunden.",
+  },
+  warnNoDates: {
+    en: "No date column is mapped, so the history has no known time frame. Map one in step 1 to make the quota time-bound.",
+    sv: "Ingen datumkolumn är vald, så historiken har ingen känd tidsram. Välj en i steg 1 så att kvoten blir tidsbunden.",
+  },
+  warnNoReviewPeriod: {
+    en: "No review period is set, so the quota is checked only at the end of the time frame. Enter 12 for monthly or 4 for quarterly reviews.",
+    sv: "Ingen uppföljningsperiod är angiven, så kvoten kontrolleras först i slutet av tidsramen. Ange 12 för månadsvis eller 4 för kvartalsvis uppföljning.",
+  },
+  spanMonths: { en: "{first} to {last}", sv: "{first} till {last}" },
+
+  // Step 3: preview
+  previewHeading: { en: "Preview the quotas", sv: "Förhandsgranska kvoterna" },
+  tableCaption: { en: "Quotas per rep ({method})", sv: "Kvoter per säljare ({method})" },
+  total: { en: "Total", sv: "Summa" },
+  totalEqualsTarget: {
+    en: "The quotas add up to exactly {total}: the target.",
+    sv: "Kvoterna summerar till exakt {total}: målet.",
+  },
+  totalRoundedTarget: {
+    en: "The quotas add up to exactly {total}: the target {target} rounded to {round}.",
+    sv: "Kvoterna summerar till exakt {total}: målet {target} avrundat till {round}.",
+  },
+  totalNoTarget: { en: "The quotas add up to {total} (a forecast has no target).", sv: "Kvoterna summerar till {total} (en prognos har inget mål)." },
+  periodTotalLine: {
+    en: "Per period the quotas add up to {total} ({periods} periods).",
+    sv: "Per period summerar kvoterna till {total} ({periods} perioder).",
+  },
+  tableScrollLabel: { en: "Quota table (scrolls sideways)", sv: "Kvottabell (kan rullas i sidled)" },
+  chartTitle: { en: "Quota vs history per rep", sv: "Kvot jämfört med historik per säljare" },
+  chartDesc: {
+    en: "Horizontal bars, history and quota for each rep. The table above holds the exact numbers.",
+    sv: "Liggande staplar, historik och kvot för varje säljare. Tabellen ovan innehåller de exakta talen.",
+  },
+  chartMore: { en: "The {shown} largest of {count} reps are shown.", sv: "De {shown} största av {count} säljare visas." },
+  chartBar: { en: "{rep}: history {history}, quota {quota}", sv: "{rep}: historik {history}, kvot {quota}" },
+
+  // Step 4: write
+  writeHeading: { en: "Write the quotas", sv: "Skriv kvoterna" },
+  writeExplain: {
+    en: "The quotas go to the sheet below as a table with totals, a chart and a note on how they were made. Your data sheets are not changed; writing again replaces only what this add-in wrote.",
+    sv: "Kvoterna hamnar i bladet nedan som en tabell med summor, ett diagram och en notering om hur de togs fram. Dina datablad ändras inte; att skriva igen ersätter bara det som tillägget skrev.",
+  },
+  outputSheetLabel: { en: "Output sheet", sv: "Utdatablad" },
+  invalidSheetName: {
+    en: "A sheet name has 1–31 characters and none of : \\ / ? * [ ].",
+    sv: "Ett bladnamn har 1–31 tecken och inga av : \\ / ? * [ ].",
+  },
+  sheetIsSource: {
+    en: "\"{sheet}\" is the sheet the sales data comes from; choose another name.",
+    sv: "\"{sheet}\" är bladet som försäljningsdata kommer från; välj ett annat namn.",
+  },
+  willReplace: {
+    en: "\"{sheet}\" was written by this add-in before; it will be replaced.",
+    sv: "\"{sheet}\" skrevs av tillägget tidigare; det kommer att ersättas.",
+  },
+  useOtherName: { en: "Use \"{sheet}\" instead", sv: "Använd \"{sheet}\" i stället" },
+  writeButton: { en: "Write quotas", sv: "Skriv kvoter" },
+  writing: { en: "Writing…", sv: "Skriver…" },
+  writeDone: {
+    en: "Done: the quotas are in {address}. Reps: {count}; the quotas add up to {total}.",
+    sv: "Klart: kvoterna finns i {address}. Säljare: {count}; kvoterna summerar till {total}.",
+  },
+  selectResult: { en: "Select the result", sv: "Markera resultatet" },
+  download: { en: "Download {file}", sv: "Ladda ned {file}" },
+  downloadHint: {
+    en: "The download is your workbook with the quota sheet added; the file you opened is unchanged.",
+    sv: "Nedladdningen är din arbetsbok med kvotbladet tillagt; filen du öppnade är oförändrad.",
+  },
+  preparingDownload: { en: "Preparing the download…", sv: "Förbereder nedladdningen…" },
+  startOver: { en: "Start over", sv: "Börja om" },
+} satisfies Catalog;
+
+export type MessageId = keyof typeof strings;
+
+export type Translate = (id: MessageId, params?: MessageParams) => string;
+
+export function translator(locale: Locale): Translate {
+  return (id, params) => localize(strings, id, params, locale);
+}
+
+/**
+ * The wizard's language: Office's display language inside Office, the browser's otherwise.
+ * Anything Swedish (sv, sv-SE, sv-FI) gives Swedish; everything else English.
+ */
+export function detectLocale(officeLanguage: string | null | undefined, browserLanguage: string | null | undefined): Locale {
+  return pickLocale(officeLanguage || browserLanguage || "en");
+}
