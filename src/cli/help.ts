@@ -1,0 +1,116 @@
+/** `quota --help` and `quota allocate --help`, in English and Swedish. */
+import { Locale } from "../i18n";
+
+const MAIN: Record<Locale, string> = {
+  en: `quota: turn a sales workbook into fair, exact sales quotas.
+
+Usage:
+  quota allocate <in.xlsx> --out <out.xlsx> [options]   write a Quotas sheet
+  quota --help | quota allocate --help                  show help
+  quota --version                                       show the version
+
+The input workbook is never changed: the result is a copy with a "Quotas" sheet added.
+Run "quota allocate --help" for the options.
+`,
+  sv: `quota: gör om en försäljningsarbetsbok till rättvisa, exakta säljkvoter.
+
+Användning:
+  quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]  skriv ett Quotas-blad
+  quota --help | quota allocate --help                   visa hjälp
+  quota --version                                        visa versionen
+
+Indataboken ändras aldrig: resultatet är en kopia med bladet "Quotas" tillagt.
+Kör "quota allocate --help" för alternativen.
+`,
+};
+
+const ALLOCATE: Record<Locale, string> = {
+  en: `Usage: quota allocate <in.xlsx> --out <out.xlsx> [options]
+
+Reads the sales table of <in.xlsx>, sums each rep's history, splits the target with the
+chosen method and writes <out.xlsx>: the same workbook plus a "Quotas" sheet (a table with
+a totals row equal to the target, a note on how the numbers were made, and a chart).
+
+Source (detected when not given; COL is a header such as " Sales" or a column letter):
+  --sheet NAME           sheet to read (default: the first sheet with a sales table)
+  --rep COL              column with the rep names
+  --value COL            column with the sales amounts
+  --date COL             column with the dates
+  --year YYYY            only rows dated in that year
+  --from DATE --to DATE  only rows dated in that range, both days included (YYYY-MM-DD)
+  --skip-invalid         skip rows with unreadable cells (counted) instead of stopping
+
+Method:
+  --method M             topdown | bottomup | forecast | profit (default bottomup)
+                           topdown   target split equally, or by --weights COL
+                           bottomup  target split by each rep's share of history
+                           forecast  each rep's history × (1 + growth); no target
+                           profit    bottom-up on revenue − costs (--cost COL,...);
+                                     a rep with a loss gets 0 and a warning
+  --target N             the total for the whole horizon (not used by forecast)
+  --periods N            review periods the horizon is split into (default 1; 12 = months)
+  --round R              rounding unit of every quota (default 1; 0 = no rounding)
+  --growth G             forecast growth: 0.3 or 30% (default 0)
+  --weights COL          top-down weight column
+  --cost COL,...         cost columns for profit (default: detected cost columns)
+
+Output:
+  --out FILE             the workbook to write (must differ from the input)
+  --sheet-out NAME       name of the output sheet (default Quotas)
+  --json                 print {method, target, periods, round, rows, total} as JSON
+  --lang en|sv           language of messages and sheet labels (default: from LANG)
+
+Quotas add up exactly to the target rounded to the unit; leftover units go to the largest
+remainders, ties to the earlier rep. The quota table goes to stdout; progress, warnings and
+errors go to stderr. Exit code 0 = done, 1 = the data or files, 2 = the command line.
+
+Example:
+  quota allocate sales.xlsx --out quotas.xlsx --year 2025 --target 1500000 --periods 12 --round 100
+`,
+  sv: `Användning: quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]
+
+Läser försäljningstabellen i <in.xlsx>, summerar varje säljares historik, fördelar målet
+med vald metod och skriver <ut.xlsx>: samma arbetsbok plus bladet "Quotas" (en tabell med
+en summarad lika med målet, en notering om hur siffrorna togs fram, och ett diagram).
+
+Källa (hittas automatiskt om den inte anges; KOL är en rubrik som " Sales" eller en kolumnbokstav):
+  --sheet NAMN           blad att läsa (standard: första bladet med en försäljningstabell)
+  --rep KOL              kolumnen med säljarnas namn
+  --value KOL            kolumnen med försäljningsbeloppen
+  --date KOL             kolumnen med datum
+  --year ÅÅÅÅ            bara rader daterade det året
+  --from DATUM --to DATUM  bara rader i det intervallet, båda dagarna medräknade (ÅÅÅÅ-MM-DD)
+  --skip-invalid         hoppa över rader med oläsbara celler (räknas) i stället för att stoppa
+
+Metod:
+  --method M             topdown | bottomup | forecast | profit (standard bottomup)
+                           topdown   målet delat lika, eller efter --weights KOL
+                           bottomup  målet fördelat efter varje säljares andel av historiken
+                           forecast  varje säljares historik × (1 + tillväxt); inget mål
+                           profit    nedifrån och upp på intäkter − kostnader (--cost KOL,...);
+                                     en säljare med förlust får 0 och en varning
+  --target N             summan för hela perioden (används inte av forecast)
+  --periods N            uppföljningsperioder som perioden delas i (standard 1; 12 = månader)
+  --round R              avrundningsenhet för varje kvot (standard 1; 0 = ingen avrundning)
+  --growth G             tillväxt för forecast: 0.3 eller 30% (standard 0)
+  --weights KOL          viktkolumn för topdown
+  --cost KOL,...         kostnadskolumner för profit (standard: hittade kostnadskolumner)
+
+Utdata:
+  --out FIL              arbetsboken att skriva (får inte vara indatafilen)
+  --sheet-out NAMN       namn på utdatabladet (standard Quotas)
+  --json                 skriv {method, target, periods, round, rows, total} som JSON
+  --lang en|sv           språk för meddelanden och bladets texter (standard: från LANG)
+
+Kvoterna summerar exakt till målet avrundat till enheten; överblivna enheter går till de
+största resterna, vid lika till den tidigare säljaren. Kvottabellen skrivs till stdout;
+förlopp, varningar och fel till stderr. Slutkod 0 = klart, 1 = data eller filer, 2 = kommandoraden.
+
+Exempel:
+  quota allocate sales.xlsx --out kvoter.xlsx --year 2025 --target 1500000 --periods 12 --round 100
+`,
+};
+
+export function helpText(topic: "main" | "allocate", locale: Locale = "en"): string {
+  return (topic === "allocate" ? ALLOCATE : MAIN)[locale] ?? MAIN.en;
+}

@@ -1,0 +1,192 @@
+/**
+ * The `quota` command's messages (en + sv) and its error type. Every failure the user can
+ * cause ends as one CliError line; `exitCode` 2 = the command line itself is wrong, 1 = the
+ * data or the files are.
+ */
+import { Catalog, LocalizedError, MessageParams } from "../i18n";
+
+export const cliMessages: Catalog = {
+  unknownCommand: {
+    en: "Unknown command \"{value}\". Run \"quota --help\".",
+    sv: "Okänt kommando \"{value}\". Kör \"quota --help\".",
+  },
+  unknownOption: {
+    en: "Unknown option \"{value}\". Run \"quota allocate --help\" for the options.",
+    sv: "Okänt alternativ \"{value}\". Kör \"quota allocate --help\" för alternativen.",
+  },
+  unknownOptionSuggest: {
+    en: "Unknown option \"{value}\" (did you mean {suggestion}?). Run \"quota allocate --help\" for the options.",
+    sv: "Okänt alternativ \"{value}\" (menade du {suggestion}?). Kör \"quota allocate --help\" för alternativen.",
+  },
+  missingValue: { en: "{option} needs a value.", sv: "{option} behöver ett värde." },
+  givenTwice: { en: "{option} is given twice.", sv: "{option} anges två gånger." },
+  flagValue: { en: "{option} takes no value.", sv: "{option} tar inget värde." },
+  missingInput: {
+    en: "Give the sales workbook to read: quota allocate <in.xlsx> --out <out.xlsx>.",
+    sv: "Ange försäljningsarbetsboken att läsa: quota allocate <in.xlsx> --out <ut.xlsx>.",
+  },
+  extraArgument: { en: "Unexpected argument \"{value}\".", sv: "Oväntat argument \"{value}\"." },
+  missingOut: {
+    en: "--out is required: the input workbook is never changed, so the result goes to a new file.",
+    sv: "--out krävs: indataboken ändras aldrig, så resultatet skrivs till en ny fil.",
+  },
+  outNotXlsx: {
+    en: "--out must name an .xlsx file (got \"{value}\").",
+    sv: "--out måste vara en .xlsx-fil (fick \"{value}\").",
+  },
+  badNumber: {
+    en: "{option} expects a number such as 1500000 or 0.5, got \"{value}\".",
+    sv: "{option} förväntar sig ett tal som 1500000 eller 0.5, fick \"{value}\".",
+  },
+  negativeNumber: {
+    en: "{option} must not be negative, got \"{value}\".",
+    sv: "{option} får inte vara negativt, fick \"{value}\".",
+  },
+  badWhole: {
+    en: "{option} expects a whole number of at least {min}, got \"{value}\".",
+    sv: "{option} förväntar sig ett heltal på minst {min}, fick \"{value}\".",
+  },
+  badYear: {
+    en: "--year expects a four-digit year such as 2025, got \"{value}\".",
+    sv: "--year förväntar sig ett fyrsiffrigt år som 2025, fick \"{value}\".",
+  },
+  badDate: {
+    en: "{option} expects a date as YYYY-MM-DD, got \"{value}\".",
+    sv: "{option} förväntar sig ett datum som ÅÅÅÅ-MM-DD, fick \"{value}\".",
+  },
+  yearAndRange: {
+    en: "Use either --year or --from/--to, not both.",
+    sv: "Använd antingen --year eller --from/--to, inte båda.",
+  },
+  rangeReversed: {
+    en: "--from {from} is after --to {to}.",
+    sv: "--from {from} ligger efter --to {to}.",
+  },
+  badMethod: {
+    en: "--method must be one of topdown, bottomup, forecast, profit (got \"{value}\").",
+    sv: "--method måste vara en av topdown, bottomup, forecast, profit (fick \"{value}\").",
+  },
+  badLang: { en: "--lang must be en or sv (got \"{value}\").", sv: "--lang måste vara en eller sv (fick \"{value}\")." },
+  badGrowth: {
+    en: "--growth expects a decimal such as 0.3 or a percentage such as 30%, got \"{value}\".",
+    sv: "--growth förväntar sig ett decimaltal som 0.3 eller en procentsats som 30%, fick \"{value}\".",
+  },
+  growthLooksLikePercent: {
+    en: "--growth {value} would mean {percent} %; write {value}% for {value} percent, or a decimal such as 0.3.",
+    sv: "--growth {value} skulle betyda {percent} %; skriv {value}% för {value} procent, eller ett decimaltal som 0.3.",
+  },
+  targetRequired: {
+    en: "--target is required for --method {method} (the total to split between the reps).",
+    sv: "--target krävs för --method {method} (summan som ska fördelas mellan säljarna).",
+  },
+  weightsNeedTopdown: {
+    en: "--weights is used only with --method topdown.",
+    sv: "--weights används bara med --method topdown.",
+  },
+  costNeedsProfit: {
+    en: "--cost is used only with --method profit.",
+    sv: "--cost används bara med --method profit.",
+  },
+  inputMissing: { en: "Cannot find the input file {path}.", sv: "Hittar inte indatafilen {path}." },
+  inputNotFile: { en: "{path} is not a file.", sv: "{path} är inte en fil." },
+  sameFile: {
+    en: "--out {path} is the input file; choose another file name (the input is never written).",
+    sv: "--out {path} är indatafilen; välj ett annat filnamn (indatafilen skrivs aldrig).",
+  },
+  outDirMissing: {
+    en: "Cannot write {path}: the folder {dir} does not exist.",
+    sv: "Kan inte skriva {path}: mappen {dir} finns inte.",
+  },
+  readFailed: {
+    en: "Cannot read {path} as an .xlsx workbook: {detail}",
+    sv: "Kan inte läsa {path} som en .xlsx-arbetsbok: {detail}",
+  },
+  writeFailed: { en: "Cannot write {path}: {detail}", sv: "Kan inte skriva {path}: {detail}" },
+  sheetMissing: {
+    en: "There is no sheet named \"{sheet}\" in {file}. Sheets: {sheets}.",
+    sv: "Det finns inget blad som heter \"{sheet}\" i {file}. Blad: {sheets}.",
+  },
+  noSalesSheet: {
+    en: "No sheet in {file} holds a sales table (a header row with a rep column and an amount column). Name the sheet and columns with --sheet, --rep and --value.",
+    sv: "Inget blad i {file} innehåller en försäljningstabell (en rubrikrad med en säljarkolumn och en beloppskolumn). Ange blad och kolumner med --sheet, --rep och --value.",
+  },
+  noTable: {
+    en: "No table with a header row found on sheet \"{sheet}\".",
+    sv: "Ingen tabell med en rubrikrad hittades på bladet \"{sheet}\".",
+  },
+  unknownColumn: {
+    en: "Sheet \"{sheet}\" has no column \"{value}\" (for {option}). Columns: {columns}.",
+    sv: "Bladet \"{sheet}\" har ingen kolumn \"{value}\" (för {option}). Kolumner: {columns}.",
+  },
+  repNotDetected: {
+    en: "Cannot tell which column of sheet \"{sheet}\" holds the reps: name it with --rep. Columns: {columns}.",
+    sv: "Kan inte avgöra vilken kolumn på bladet \"{sheet}\" som innehåller säljarna: ange den med --rep. Kolumner: {columns}.",
+  },
+  valueNotDetected: {
+    en: "Cannot tell which column of sheet \"{sheet}\" holds the sales amounts: name it with --value. Columns: {columns}.",
+    sv: "Kan inte avgöra vilken kolumn på bladet \"{sheet}\" som innehåller försäljningsbeloppen: ange den med --value. Kolumner: {columns}.",
+  },
+  dateNotDetected: {
+    en: "--year, --from and --to need a date column, and none was found on sheet \"{sheet}\": name it with --date. Columns: {columns}.",
+    sv: "--year, --from och --to behöver en datumkolumn, och ingen hittades på bladet \"{sheet}\": ange den med --date. Kolumner: {columns}.",
+  },
+  costNotDetected: {
+    en: "--method profit needs cost columns, and none was found on sheet \"{sheet}\": name them with --cost COL,COL. Columns: {columns}.",
+    sv: "--method profit behöver kostnadskolumner, och ingen hittades på bladet \"{sheet}\": ange dem med --cost KOL,KOL. Kolumner: {columns}.",
+  },
+  outputSheetTaken: {
+    en: "{file} already has a sheet named \"{sheet}\" that this tool did not create; choose another name with --sheet-out.",
+    sv: "{file} har redan ett blad som heter \"{sheet}\" som verktyget inte skapade; välj ett annat namn med --sheet-out.",
+  },
+  unexpected: { en: "Unexpected error: {detail}", sv: "Oväntat fel: {detail}" },
+  // Progress and summary lines (stderr)
+  reading: { en: "Reading {file}…", sv: "Läser {file}…" },
+  readingRows: { en: "Reading {sheet}: {done} rows", sv: "Läser {sheet}: {done} rader" },
+  writing: { en: "Writing {file}…", sv: "Skriver {file}…" },
+  usingSheet: {
+    en: "Sheet \"{sheet}\", header in row {row}; columns: {columns}.",
+    sv: "Blad \"{sheet}\", rubriker på rad {row}; kolumner: {columns}.",
+  },
+  rowsSummary: {
+    en: "{read} rows read, {used} used, {outside} outside the dates, {skipped} skipped.",
+    sv: "{read} rader lästa, {used} använda, {outside} utanför datumen, {skipped} överhoppade.",
+  },
+  skippedRow: {
+    en: "Skipped row {row}: {reason}",
+    sv: "Hoppade över rad {row}: {reason}",
+  },
+  skippedMore: { en: "… and {count} more skipped rows.", sv: "… och {count} fler överhoppade rader." },
+  warning: { en: "Warning: {text}", sv: "Varning: {text}" },
+  realismOk: {
+    en: "The target {target} is {growth} on the history of {history}: achievable.",
+    sv: "Målet {target} är {growth} mot historiken {history}: uppnåeligt.",
+  },
+  realismStretch: {
+    en: "The target {target} is {growth} on the history of {history}: a stretch.",
+    sv: "Målet {target} är {growth} mot historiken {history}: en utmaning.",
+  },
+  realismUnrealistic: {
+    en: "The target {target} is {growth} on the history of {history}: more than double, hardly achievable.",
+    sv: "Målet {target} är {growth} mot historiken {history}: mer än det dubbla, knappast uppnåeligt.",
+  },
+  wrote: {
+    en: "Wrote sheet \"{sheet}\" to {file} ({reps} reps, quotas add up to {total}).",
+    sv: "Skrev bladet \"{sheet}\" till {file} ({reps} säljare, kvoterna summerar till {total}).",
+  },
+};
+
+export class CliError extends LocalizedError {
+  constructor(
+    key: keyof typeof cliMessages & string,
+    params: MessageParams = {},
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(cliMessages, key, params);
+    this.name = "CliError";
+  }
+}
+
+/** A mistake in the command line itself (exit code 2). */
+export function usageError(key: keyof typeof cliMessages & string, params: MessageParams = {}): CliError {
+  return new CliError(key, params, 2);
+}

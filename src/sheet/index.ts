@@ -1,0 +1,6 @@
+/** Sales data as a table: cell parsing, header detection, aggregation by rep, quota plans. */
+export * from "./cells";
+export * from "./detect";
+export * from "./aggregate";
+export * from "./errors";
+export * from "./quotaPlan";
