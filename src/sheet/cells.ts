@@ -30,7 +30,7 @@
  * "3/15/2025" when one of the two numbers is over 12 (else the column's DateOrder hint decides),
  * "15 Mar 2025", "15 mars 2025", "March 15, 2025", with an optional time after.
  */
-import type { CellValue } from "../workbook/port";
+import { EXCEL_ERROR_VALUES, type CellValue } from "../workbook/port";
 
 export type DecimalSeparator = "." | ",";
 export type DateOrder = "dmy" | "mdy";
@@ -78,25 +78,7 @@ export function isBlank(value: CellValue | undefined): boolean {
 }
 
 /** The error values Excel shows in cells (and returns as text through `values`). */
-export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-  "#EXTERNAL!",
-  "#PYTHON!",
-]);
+export const EXCEL_ERRORS = EXCEL_ERROR_VALUES;
 
 /** Text that is an Excel error value, e.g. "#N/A" as Excel's `values` returns it. */
 export function isErrorText(s: string): boolean {

@@ -7,7 +7,7 @@
  * (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded) and a read of more than
  * 5 million cells, so big ranges travel in row blocks sized from the payload they carry.
  */
-import type { CellValue } from "./port";
+import { EXCEL_ERROR_VALUES, type CellValue } from "./port";
 import type { CellBlock, FormulaCell, PlanValue } from "./plan";
 
 /** Excel on the web's hard limits. */
@@ -53,25 +53,7 @@ export function jsonBytes(value: unknown): number {
  * doubles the response of every block for a case that real sales data does not have, and an
  * error cell is reported to the user either way (the parser rejects both with the cell named).
  */
-export const EXCEL_ERROR_STRINGS: ReadonlySet<string> = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-  "#PYTHON!",
-  "#EXTERNAL!",
-]);
+export const EXCEL_ERROR_STRINGS: ReadonlySet<string> = EXCEL_ERROR_VALUES;
 
 /**
  * One cell from `Range.values` in our model: "" (empty) → null, error strings → CellError.

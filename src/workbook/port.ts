@@ -11,6 +11,27 @@ export interface CellError {
   error: string;
 }
 
+/** The error values Excel shows in cells (and returns as text through `Range.values`). */
+export const EXCEL_ERROR_VALUES: ReadonlySet<string> = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#EXTERNAL!",
+  "#PYTHON!",
+]);
+
 /**
  * What a cell read gives. Dates may arrive as Date (from .xlsx files) or as serial numbers
  * (from Excel's `values`); src/sheet parses both. Formulas arrive as their cached result.
