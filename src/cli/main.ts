@@ -11,11 +11,12 @@ import fs from "fs";
 import path from "path";
 import { Locale, LocalizedError } from "../i18n";
 import { aggregate, Aggregation } from "../sheet/aggregate";
+import { isBlank } from "../sheet/cells";
 import { ColumnMapping, DetectedTable, detectTable, findColumn } from "../sheet/detect";
 import { assessTarget } from "../quota/realism";
 import { formatNumber, planQuotas, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
 import { columnLetter, DEFAULT_OUTPUT_SHEET, OutputSheetTakenError } from "../workbook/plan";
-import type { RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
+import type { CellValue, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
 import { openXlsxFile } from "../workbook/xlsx-file";
 import { AllocateOptions, localeFromEnv, parseArgs } from "./args";
@@ -48,6 +49,12 @@ export function version(): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
   return pkg.version;
 }
+
+/** Column roles as the summary line names them. */
+const ROLE_NAMES: Record<Locale, Record<string, string>> = {
+  en: { rep: "rep", amount: "amount", date: "date", costs: "costs", weight: "weight" },
+  sv: { rep: "säljare", amount: "belopp", date: "datum", costs: "kostnader", weight: "vikt" },
+};
 
 /** Rows of the sheet read to find the header: titles and notes often sit above the table. */
 const HEAD_ROWS = 100;
@@ -223,6 +230,8 @@ interface Source {
   table: DetectedTable;
   mapping: ColumnMapping;
   snapshot: SheetSnapshot;
+  /** Non-blank rows below the table's first blank row (not read as data). */
+  below: { first: number; count: number } | null;
 }
 
 async function readSource(port: WorkbookPort, options: AllocateOptions, file: string, p: Progress): Promise<Source> {
@@ -249,17 +258,34 @@ async function readSource(port: WorkbookPort, options: AllocateOptions, file: st
   const used = sheet.used as RangeRef;
   const wanted = [...new Set([rep, amount, date, weight, ...costs].filter((c): c is number => c !== null))].sort((a, b) => a - b);
   let snapshot: SheetSnapshot;
-  let fullTable: DetectedTable;
   if (used.lastRow <= head.firstRow + head.rows.length - 1) {
-    snapshot = head;
-    fullTable = table;
+    const j = wanted.map((c) => head.columns.indexOf(c));
+    snapshot = { ...head, columns: wanted, rows: head.rows.map((row) => j.map((k) => row[k] ?? null)) };
   } else {
     snapshot = await port.read({ ...used, firstRow: table.headerRow }, { columns: wanted, onProgress: p.rows(name) });
     p.done();
-    // The head's detection stands; only the last data row moves down to the sheet's end.
-    fullTable = { ...table, lastDataRow: snapshot.firstRow + snapshot.rows.length - 1 };
   }
-  return { sheet: name, table: fullTable, mapping, snapshot };
+  // The table ends at its first blank row, as Excel's current region (and the wizard) has it;
+  // rows further down are reported rather than silently added to or dropped from the history.
+  const { lastDataRow, below } = tableEnd(snapshot, table.firstDataRow);
+  return { sheet: name, table: { ...table, lastDataRow }, mapping, snapshot, below };
+}
+
+/** The last row before the first row blank in every read column, and the non-blank rows after it. */
+function tableEnd(snapshot: SheetSnapshot, firstDataRow: number): { lastDataRow: number; below: { first: number; count: number } | null } {
+  const rows = snapshot.rows;
+  const blank = (row: CellValue[]) => row.every((v) => isBlank(v));
+  let i = Math.max(0, firstDataRow - snapshot.firstRow);
+  while (i < rows.length && !blank(rows[i])) i++;
+  const lastDataRow = snapshot.firstRow + i - 1;
+  let count = 0;
+  let first = 0;
+  for (let k = i; k < rows.length; k++) {
+    if (blank(rows[k])) continue;
+    if (count === 0) first = snapshot.firstRow + k;
+    count++;
+  }
+  return { lastDataRow, below: count > 0 ? { first, count } : null };
 }
 
 function planParams(options: AllocateOptions): QuotaPlanParams {
@@ -346,7 +372,7 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   p.done();
 
   const columns = Object.entries(provenanceOf(source, aggregation, options, io.now()).columns)
-    .map(([role, header]) => `${role} "${header}"`)
+    .map(([role, header]) => `${ROLE_NAMES[locale][role] ?? role} "${header}"`)
     .join(", ");
   say(io, locale, "usingSheet", { sheet: source.sheet, row: source.table.headerRow, columns });
   const n = (x: number) => formatNumber(x, locale);
@@ -354,6 +380,9 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   const shown = aggregation.skipped.slice(0, 5);
   for (const s of shown) say(io, locale, "skippedRow", { row: s.row, reason: s.reason });
   if (aggregation.skipped.length > shown.length) say(io, locale, "skippedMore", { count: n(aggregation.skipped.length - shown.length) });
+  if (source.below) {
+    say(io, locale, "rowsBelow", { end: source.table.lastDataRow, first: source.below.first, count: n(source.below.count) });
+  }
   realism(io, locale, plan);
   for (const w of plan.warnings) say(io, locale, "warning", { text: planWarningText(w, locale) });
 

@@ -157,6 +157,10 @@ export const cliMessages: Catalog = {
   },
   skippedMore: { en: "… and {count} more skipped rows.", sv: "… och {count} fler överhoppade rader." },
   warning: { en: "Warning: {text}", sv: "Varning: {text}" },
+  rowsBelow: {
+    en: "Warning: the table ends at row {end}, where a blank row follows; {count} more rows from row {first} down were left out. Delete the blank row to include them.",
+    sv: "Varning: tabellen slutar på rad {end}, där en tom rad följer; {count} rader till från rad {first} och nedåt togs inte med. Ta bort den tomma raden för att ta med dem.",
+  },
   realismOk: {
     en: "The target {target} is {growth} on the history of {history}: achievable.",
     sv: "Målet {target} är {growth} mot historiken {history}: uppnåeligt.",

@@ -245,6 +245,26 @@ describe("quota allocate", () => {
     expect(quotaRows(q).totals[3]).toBe(200);
   });
 
+  it("ends the table at its first blank row and says what was left below it", async () => {
+    const input = await writeWorkbook(path.join(dir, "gap.xlsx"), [
+      {
+        name: "Sales",
+        rows: [
+          ["Rep", "Amount"],
+          ["Anna", 300],
+          ["Erik", 100],
+          [],
+          ["Summary by region", null],
+          ["North", 400],
+        ],
+      },
+    ]);
+    const r = await run(["allocate", input, "--out", "out.xlsx", "--target", "1000", "--json"], dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).rows.map((x: { rep: string }) => x.rep)).toEqual(["Anna", "Erik"]);
+    expect(r.stderr).toContain("Warning: the table ends at row 3, where a blank row follows; 2 more rows from row 5 down were left out.");
+  });
+
   it("sums a large sheet exactly as a plain loop over the same cells does", async () => {
     // Big enough that the streaming reader crosses many chunk boundaries.
     const file = path.join(dir, "big.xlsx");
