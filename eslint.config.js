@@ -27,21 +27,7 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, "readonly"]),
 );
 
-/**
- * React's hook rules come from eslint-plugin-react-hooks when it is installed. It is not a
- * dependency yet: until it is, a stand-in plugin only makes its rule names known, so that
- * `eslint-disable` comments naming them are accepted (its rules then check nothing).
- */
-function reactHooksPlugin() {
-  try {
-    const plugin = require("eslint-plugin-react-hooks");
-    return { plugin, real: true, rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "warn" } };
-  } catch {
-    const noop = { meta: { type: "problem", schema: [] }, create: () => ({}) };
-    return { plugin: { rules: { "rules-of-hooks": noop, "exhaustive-deps": noop } }, real: false, rules: {} };
-  }
-}
-const reactHooks = reactHooksPlugin();
+const reactHooks = require("eslint-plugin-react-hooks");
 
 module.exports = defineConfig([
   globalIgnores(["dist/", "build/", "coverage/", "node_modules/", "test-output/", ".bench/"]),
@@ -60,10 +46,8 @@ module.exports = defineConfig([
   },
   {
     files: ["src/**/*.tsx", "test/**/*.tsx"],
-    plugins: { "react-hooks": reactHooks.plugin },
-    rules: reactHooks.rules,
-    // With the stand-in, directives naming its rules would all look unused.
-    linterOptions: { reportUnusedDisableDirectives: reactHooks.real ? "warn" : "off" },
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "warn" },
   },
   {
     // Office.js doubles return object literals whose getters need the outer `this`.
