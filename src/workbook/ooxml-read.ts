@@ -560,19 +560,163 @@ export async function readSheetRows(
   return rows;
 }
 
-/** The range of cells that hold values (a full pass; used when a sheet has no <dimension>). */
-export async function scanUsedRange(pkg: OoxmlPackage, part: string, ctx: ReadContext, sheet: string): Promise<RangeRef | null> {
+/** Rows per block of a SheetValueCache column. */
+const BLOCK_ROWS = 1 << 16;
+/** Bytes a block takes: a kind byte and a float per row. */
+const BLOCK_BYTES = BLOCK_ROWS * 9;
+/** Rough cost of a value kept in a block's side map (text, errors). */
+const OTHER_BYTES = 64;
+/**
+ * How much memory the values kept from a used-range scan may take: about 17 million cells,
+ * e.g. 1,048,576 rows of 16 columns. A wider sheet is read again instead.
+ */
+export const SHEET_CACHE_BUDGET = 160 * 2 ** 20;
+
+const K_NUMBER = 1;
+const K_DATE = 2;
+const K_SHARED = 3;
+const K_TRUE = 4;
+const K_FALSE = 5;
+const K_OTHER = 6;
+
+interface CacheBlock {
+  /** 0 = no value, else one of the K_ kinds. */
+  kind: Uint8Array;
+  /** The number, the date's time value or the shared-string index. */
+  num: Float64Array;
+  /** Values of kind K_OTHER (inline text, errors) by row within the block. */
+  other: Map<number, CellValue> | null;
+}
+
+/**
+ * The values a full scan for the used range passes over anyway, kept compactly by column
+ * (9 bytes a cell, no object per cell), so the read that follows is served from memory instead
+ * of a second pass over the sheet. Recording stops, and the cache becomes unusable, once it
+ * would take more than `budget` bytes.
+ */
+export class SheetValueCache {
+  private readonly columns = new Map<number, (CacheBlock | undefined)[]>();
+  private bytes = 0;
+  private filled = false;
+  private overflowed = false;
+  /** The last row with a recorded value. */
+  lastRow = 0;
+
+  constructor(private readonly budget = SHEET_CACHE_BUDGET) {}
+
+  /** Whether a complete scan was recorded within the budget. */
+  get usable(): boolean {
+    return this.filled && !this.overflowed;
+  }
+
+  /** Records a cell's converted value (never null); `type`/`text` as in the sheet XML. */
+  put(row: number, column: number, type: string, text: string, value: CellValue): void {
+    if (this.overflowed) return;
+    let blocks = this.columns.get(column);
+    if (!blocks) {
+      blocks = [];
+      this.columns.set(column, blocks);
+    }
+    const b = (row - 1) >>> 16;
+    let block = blocks[b];
+    if (!block) {
+      if (!this.spend(BLOCK_BYTES)) return;
+      block = { kind: new Uint8Array(BLOCK_ROWS), num: new Float64Array(BLOCK_ROWS), other: null };
+      blocks[b] = block;
+    }
+    const i = (row - 1) & (BLOCK_ROWS - 1);
+    if (typeof value === "number") {
+      block.kind[i] = K_NUMBER;
+      block.num[i] = value;
+    } else if (value instanceof Date) {
+      block.kind[i] = K_DATE;
+      block.num[i] = value.getTime();
+    } else if (typeof value === "boolean") {
+      block.kind[i] = value ? K_TRUE : K_FALSE;
+    } else if (typeof value === "string" && type === "s") {
+      block.kind[i] = K_SHARED;
+      block.num[i] = parseInt(text, 10);
+    } else {
+      if (!this.spend(OTHER_BYTES + (typeof value === "string" ? 2 * value.length : 0))) return;
+      block.kind[i] = K_OTHER;
+      (block.other ??= new Map()).set(i, value);
+    }
+    if (row > this.lastRow) this.lastRow = row;
+  }
+
+  /** Marks the scan complete (only a complete scan can stand in for a read). */
+  complete(): void {
+    this.filled = true;
+  }
+
+  private spend(bytes: number): boolean {
+    this.bytes += bytes;
+    if (this.bytes <= this.budget) return true;
+    this.overflowed = true;
+    this.columns.clear();
+    return false;
+  }
+
+  private value(ctx: ReadContext, blocks: (CacheBlock | undefined)[] | undefined, row: number): CellValue {
+    const block = blocks?.[(row - 1) >>> 16];
+    if (!block) return null;
+    const i = (row - 1) & (BLOCK_ROWS - 1);
+    switch (block.kind[i]) {
+      case K_NUMBER:
+        return block.num[i];
+      case K_DATE:
+        return new Date(block.num[i]);
+      case K_SHARED:
+        return ctx.sharedStrings[block.num[i]] ?? null;
+      case K_TRUE:
+        return true;
+      case K_FALSE:
+        return false;
+      case K_OTHER: {
+        const v = block.other?.get(i) ?? null;
+        // a fresh error object per read, as a streamed read gives
+        return v !== null && typeof v === "object" && !(v instanceof Date) ? { error: v.error } : v;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** Rows firstRow..lastRow of the given columns, as readSheetRows gives them. */
+  read(ctx: ReadContext, firstRow: number, lastRow: number, columns: number[], total: number, onProgress?: ProgressListener): CellValue[][] {
+    if (!this.usable) throw new Error("The sheet's values were not kept.");
+    const last = Math.min(lastRow, this.lastRow);
+    const sources = columns.map((c) => this.columns.get(c));
+    const rows: CellValue[][] = [];
+    const step = 8192;
+    for (let r = firstRow; r <= last; r++) {
+      rows.push(sources.map((blocks) => this.value(ctx, blocks, r)));
+      const done = r - firstRow + 1;
+      if (onProgress && done % step === 0 && done < total) onProgress(done, total);
+    }
+    return rows;
+  }
+}
+
+/**
+ * The range of cells that hold values (a full pass; used when a sheet has no <dimension>).
+ * With a cache, the values passed over are kept for the read that usually follows.
+ */
+export async function scanUsedRange(pkg: OoxmlPackage, part: string, ctx: ReadContext, sheet: string, cache?: SheetValueCache): Promise<RangeRef | null> {
   let firstRow = Infinity;
   let lastRow = 0;
   let firstColumn = Infinity;
   let lastColumn = 0;
   await scanSheet(pkg, part, 1, Number.MAX_SAFE_INTEGER, (row, column, type, style, text) => {
-    if (convertCell(ctx, type, style, text) === null) return;
+    const value = convertCell(ctx, type, style, text);
+    if (value === null) return;
     if (row < firstRow) firstRow = row;
     if (row > lastRow) lastRow = row;
     if (column < firstColumn) firstColumn = column;
     if (column > lastColumn) lastColumn = column;
+    cache?.put(row, column, type, text, value);
   });
+  cache?.complete();
   return lastRow === 0 ? null : { sheet, firstRow, firstColumn, lastRow, lastColumn };
 }
 
@@ -595,11 +739,11 @@ export async function readDimension(pkg: OoxmlPackage, part: string): Promise<st
 /**
  * A sheet's used range for the streaming readers: the <dimension> Excel and most writers put
  * first (which saves a pass over a big sheet), or, when it is missing or a single cell (some
- * writers always write A1), a scan for the cells that hold values.
+ * writers always write A1), a scan for the cells that hold values, whose values `cache` keeps.
  */
-export async function streamedUsedRange(pkg: OoxmlPackage, part: string, ctx: () => Promise<ReadContext>, sheet: string): Promise<RangeRef | null> {
+export async function streamedUsedRange(pkg: OoxmlPackage, part: string, ctx: () => Promise<ReadContext>, sheet: string, cache?: SheetValueCache): Promise<RangeRef | null> {
   const ref = await readDimension(pkg, part);
   const range = ref ? parseRangeRef(sheet, ref) : null;
   if (range && (range.lastRow > range.firstRow || range.lastColumn > range.firstColumn)) return range;
-  return scanUsedRange(pkg, part, await ctx(), sheet);
+  return scanUsedRange(pkg, part, await ctx(), sheet, cache);
 }

@@ -10,12 +10,19 @@ import { Readable } from "stream";
 import { pipeline } from "stream/promises";
 import * as zlib from "zlib";
 import { OoxmlPackage, type EntryStream, type RawEntry, type SheetEntry } from "./ooxml";
-import { loadReadContext, readSheetRows, streamedUsedRange, type ReadContext } from "./ooxml-read";
+import { loadReadContext, readSheetRows, SheetValueCache, streamedUsedRange, type ReadContext } from "./ooxml-read";
 import { PackageWorkbook } from "./ooxml-port";
-import type { CellValue, ProgressListener, RangeRef } from "./port";
+import type { WritePlan } from "./plan";
+import type { ApplyOptions, CellValue, ProgressListener, RangeRef } from "./port";
 
 export class XlsxFile extends PackageWorkbook {
   private readContext: Promise<ReadContext> | null = null;
+  /**
+   * Values of sheets without a <dimension> (ExcelJS's streaming writer never writes one), kept
+   * from the pass that found their used range, by part: the read that follows is then served
+   * from memory instead of a second pass over the sheet.
+   */
+  private readonly scanned = new Map<string, SheetValueCache>();
 
   private constructor(
     pkg: OoxmlPackage,
@@ -39,12 +46,30 @@ export class XlsxFile extends PackageWorkbook {
   }
 
   protected async sourceUsedRange(sheet: SheetEntry): Promise<RangeRef | null> {
-    return sheet.part ? streamedUsedRange(this.pkg, sheet.part, () => this.context(), sheet.name) : null;
+    if (!sheet.part) return null;
+    const cache = new SheetValueCache();
+    const used = await streamedUsedRange(this.pkg, sheet.part, () => this.context(), sheet.name, cache);
+    if (cache.usable) this.scanned.set(sheet.part, cache);
+    return used;
   }
 
   protected async readSource(sheet: SheetEntry, firstRow: number, lastRow: number, columns: number[], total: number, onProgress?: ProgressListener): Promise<CellValue[][]> {
     if (!sheet.part) return [];
-    return readSheetRows(this.pkg, sheet.part, await this.context(), firstRow, lastRow, columns, total, onProgress);
+    const ctx = await this.context();
+    const cache = this.scanned.get(sheet.part);
+    if (cache) {
+      // A read to the end is the table read; the values are not needed after it (a later
+      // read streams the sheet again).
+      if (lastRow >= cache.lastRow) this.scanned.delete(sheet.part);
+      return cache.read(ctx, firstRow, lastRow, columns, total, onProgress);
+    }
+    return readSheetRows(this.pkg, sheet.part, ctx, firstRow, lastRow, columns, total, onProgress);
+  }
+
+  override async apply(plan: WritePlan, options?: ApplyOptions): Promise<void> {
+    const target = this.pkg.findSheet(plan.sheet);
+    if (target?.part) this.scanned.delete(target.part);
+    await super.apply(plan, options);
   }
 
   /**
@@ -68,12 +93,29 @@ export class XlsxFile extends PackageWorkbook {
   }
 }
 
-/** Node's zlib inflates big sheets several times faster than JSZip's JavaScript inflater. */
+/** Bytes handed to zlib (or, for a stored entry, to the reader) at a time. */
+const INPUT_CHUNK = 256 * 1024;
+
+/** An entry's bytes in bounded slices (views, no copies), pulled only as the reader asks. */
+function* slices(data: Uint8Array): Generator<Buffer> {
+  for (let at = 0; at < data.byteLength; at += INPUT_CHUNK) {
+    yield Buffer.from(data.buffer, data.byteOffset + at, Math.min(INPUT_CHUNK, data.byteLength - at));
+  }
+}
+
+/**
+ * Node's zlib inflates big sheets several times faster than JSZip's JavaScript inflater. The
+ * input goes in slices, so a stored (uncompressed) entry does not reach the reader as one
+ * string of the whole sheet, and a reader that stops early (the <dimension>, the first rows)
+ * leaves the rest of the entry untouched.
+ */
 function nativeInflate(entry: RawEntry): EntryStream {
-  const bytes = Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength);
-  const source = Readable.from([bytes], { objectMode: false });
+  const source = Readable.from(slices(entry.data), { objectMode: false, highWaterMark: 1 });
   if (entry.method === "store") return source as unknown as EntryStream;
-  return source.pipe(zlib.createInflateRaw({ chunkSize: 256 * 1024 })) as unknown as EntryStream;
+  const inflate = zlib.createInflateRaw({ chunkSize: INPUT_CHUNK });
+  // A reader that stops early destroys the inflater; let the source go with it.
+  inflate.once("close", () => source.destroy());
+  return source.pipe(inflate) as unknown as EntryStream;
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {
