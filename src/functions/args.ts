@@ -2,10 +2,13 @@
  * Reading custom-function arguments the way Excel passes them. A matrix parameter always
  * arrives as rows of cells (a literal 5 as [[5]]); blank cells arrive as "" or null and count
  * as 0; an omitted optional argument arrives as null. Text or TRUE/FALSE where a number is
- * needed is #VALUE! with a message naming the argument and the cell inside its range.
+ * needed is #VALUE! with a message naming the argument and the cell: its address when Excel
+ * passed the argument's address (see addresses.ts), else its position inside the range.
+ * Every `address` parameter below is that raw address; anything unusable is ignored.
  */
 import { Locale } from "../i18n";
 import { QuotaError } from "../quota/errors";
+import { cellAddressIn, parseRangeAddress, RangeAddress } from "./addresses";
 import { checkFinite, FunctionArgumentError, message, toExcelError } from "./excelErrors";
 
 export interface Shape {
@@ -47,8 +50,17 @@ export function isSingleCell(shape: Shape): boolean {
   return shape.rows === 1 && shape.columns === 1;
 }
 
-/** Names cell (row, column) — 0-based inside the range — the way a user finds it. */
-export function cellLabel(param: string, shape: Shape, row: number, column: number, locale: Locale): string {
+/**
+ * Names cell (row, column) — 0-based inside the range — the way a user finds it: by its
+ * address when `range` (where Excel says the argument lives) has the argument's shape, else
+ * by its position. A range of another shape means the address is not the value's (an
+ * expression, a scalar parameter lifted over a range), so it is not trusted.
+ */
+export function cellLabel(param: string, shape: Shape, row: number, column: number, locale: Locale, range: RangeAddress | null = null): string {
+  if (range !== null && range.rows === shape.rows && range.columns === shape.columns) {
+    const cell = cellAddressIn(range, row, column);
+    if (cell !== null) return message("cellAt", { param, cell }, locale);
+  }
   if (isSingleCell(shape)) return param;
   if (shape.columns === 1) return message("cellInColumn", { param, row: row + 1 }, locale);
   if (shape.rows === 1) return message("cellInRow", { param, column: column + 1 }, locale);
@@ -76,39 +88,50 @@ export function cellNumber(value: unknown, label: string, locale: Locale): numbe
   throw new QuotaError("#VALUE!", "notNumber", { param: label, value: displayValue(value, locale) });
 }
 
+/** How a single-value argument is named: "target", or "target (cell Plan!B2)" when Excel said where it is. */
+export function valueLabel(param: string, locale: Locale, address?: unknown): string {
+  return cellLabel(param, { rows: 1, columns: 1 }, 0, 0, locale, parseRangeAddress(address));
+}
+
 /** Every cell of a range argument as a number, row by row (blank cells count as 0). */
-export function rangeNumbers(matrix: unknown[][], param: string, locale: Locale): number[] {
+export function rangeNumbers(matrix: unknown[][], param: string, locale: Locale, address?: unknown): number[] {
   const shape = shapeOf(matrix);
   const out: number[] = [];
   for (let r = 0; r < shape.rows; r++) {
     const row = matrix[r];
     for (let c = 0; c < shape.columns; c++) {
       const value = row[c];
-      out.push(typeof value === "number" && Number.isFinite(value) ? value : cellNumber(value, cellLabel(param, shape, r, c, locale), locale));
+      // The address is read only for a bad cell, which ends the loop.
+      out.push(
+        typeof value === "number" && Number.isFinite(value)
+          ? value
+          : cellNumber(value, cellLabel(param, shape, r, c, locale, parseRangeAddress(address)), locale),
+      );
     }
   }
   return out;
 }
 
 /** A range argument that must be one row or one column (a single cell is both). */
-export function vectorNumbers(matrix: unknown[][], param: string, locale: Locale): number[] {
+export function vectorNumbers(matrix: unknown[][], param: string, locale: Locale, address?: unknown): number[] {
   const shape = shapeOf(matrix);
   if (shape.rows > 1 && shape.columns > 1) {
     throw new FunctionArgumentError("#VALUE!", "notVector", { param, actual: formatShape(shape) });
   }
-  return rangeNumbers(matrix, param, locale);
+  return rangeNumbers(matrix, param, locale, address);
 }
 
 /** A required number. A 1×1 range is its cell; a blank cell reads as 0. */
-export function requiredNumber(value: unknown, param: string, locale: Locale): number {
+export function requiredNumber(value: unknown, param: string, locale: Locale, address?: unknown): number {
   const cell = Array.isArray(value) ? singleCell(value, param) : value;
-  return cellNumber(cell, param, locale);
+  return typeof cell === "number" && Number.isFinite(cell) ? cell : cellNumber(cell, valueLabel(param, locale, address), locale);
 }
 
 /** An optional number: omitted (null) or a blank cell gives the documented default. */
-export function optionalNumber(value: unknown, fallback: number, param: string, locale: Locale): number {
+export function optionalNumber(value: unknown, fallback: number, param: string, locale: Locale, address?: unknown): number {
   const cell = Array.isArray(value) ? singleCell(value, param) : value;
-  return isBlank(cell) ? fallback : cellNumber(cell, param, locale);
+  if (isBlank(cell)) return fallback;
+  return typeof cell === "number" && Number.isFinite(cell) ? cell : cellNumber(cell, valueLabel(param, locale, address), locale);
 }
 
 /** An optional range argument (omitted: null) as its matrix. */
@@ -146,6 +169,8 @@ export function requireSameShape(other: unknown[][], otherParam: string, base: S
 export interface ElementArgument {
   value: unknown;
   param: string;
+  /** Where Excel says the argument lives (invocation.parameterAddresses), if it said. */
+  address?: unknown;
 }
 
 /**
@@ -165,16 +190,18 @@ export function elementwise(args: readonly ElementArgument[], locale: Locale, fn
     const list = args.map((a, i) => `${a.param} ${formatShape(shapes[i])}`).join(", ");
     throw new FunctionArgumentError("#VALUE!", "broadcastMismatch", { shapes: list });
   }
+  const ranges = args.map((a) => parseRangeAddress(a.address));
   const out: unknown[][] = [];
   for (let r = 0; r < shape.rows; r++) {
     const row: unknown[] = [];
     for (let c = 0; c < shape.columns; c++) {
       try {
-        const values = matrices.map((m, i) =>
-          isSingleCell(shapes[i])
-            ? cellNumber(m[0][0], args[i].param, locale)
-            : cellNumber(m[r][c], cellLabel(args[i].param, shape, r, c, locale), locale),
-        );
+        const values = matrices.map((m, i) => {
+          const [cr, cc] = isSingleCell(shapes[i]) ? [0, 0] : [r, c]; // a single value broadcasts
+          const value = m[cr][cc];
+          if (typeof value === "number" && Number.isFinite(value)) return value;
+          return cellNumber(value, cellLabel(args[i].param, shapes[i], cr, cc, locale, ranges[i]), locale);
+        });
         row.push(checkFinite(fn(values)));
       } catch (error) {
         row.push(toExcelError(error, locale));

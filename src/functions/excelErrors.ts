@@ -35,7 +35,9 @@ export const functionMessages: Catalog = {
     en: "Unexpected error: {detail}",
     sv: "Oväntat fel: {detail}",
   },
-  // Labels that name a cell inside a range argument, counted from the range's top-left cell.
+  // Labels that name the cell of an argument: its address when Excel passed the argument's
+  // address, else its position counted from the range's top-left cell.
+  cellAt: { en: "{param} (cell {cell})", sv: "{param} (cell {cell})" },
   cellInColumn: { en: "{param} (row {row} of the range)", sv: "{param} (rad {row} i området)" },
   cellInRow: { en: "{param} (column {column} of the range)", sv: "{param} (kolumn {column} i området)" },
   cellInRange: {

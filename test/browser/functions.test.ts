@@ -3,7 +3,8 @@
  * dist/taskpane.html loads office.js, then the functions bundle, whose generated
  * CustomFunctions.associate calls register one callback per id in functions.json. Excel then
  * calls a callback with one value per parameter (null for omitted optional ones) plus an
- * invocation object, and shows a returned CustomFunctions.Error as the cell's error.
+ * invocation object (with parameterAddresses for functions that ask for them, when the host
+ * supports them), and shows a returned CustomFunctions.Error as the cell's error.
  *
  * No network: the office.js request (Microsoft's CDN in production) is answered with a small
  * stand-in that defines CustomFunctions.associate/Error/ErrorCode as the Excel runtime does
@@ -68,10 +69,10 @@ const OFFICE_STAND_IN = String.raw`
   window.__excel = {
     registrations: registrations,
     ids: function () { return Object.keys(mappings); },
-    call: function (id, args) {
+    call: function (id, args, parameterAddresses) {
       var fn = mappings[id.toUpperCase()];
       if (!fn) return { missing: id };
-      var invocation = { functionName: id, address: "Sheet1!H2", parameterAddresses: undefined };
+      var invocation = { functionName: id, address: "Sheet1!H2", parameterAddresses: parameterAddresses || undefined };
       try {
         return serialise(fn.apply(null, args.concat([invocation])));
       } catch (e) {
@@ -132,10 +133,18 @@ async function openTaskpane(displayLanguage: string): Promise<LoadedPage> {
   return loaded;
 }
 
+type CallInPage = { __excel: { call(id: string, args: unknown[], parameterAddresses: string[] | null): unknown } };
+
+/** Calls a registered function as a host without parameter addresses does. */
 function call(page: Page, id: string, ...args: unknown[]): Promise<unknown> {
+  return callAt(page, id, null, ...args);
+}
+
+/** Calls a registered function with invocation.parameterAddresses, as Excel does for functions that ask. */
+function callAt(page: Page, id: string, parameterAddresses: string[] | null, ...args: unknown[]): Promise<unknown> {
   return page.evaluate(
-    ({ id, args }) => (window as unknown as { __excel: { call(id: string, args: unknown[]): unknown } }).__excel.call(id, args),
-    { id, args },
+    ({ id, args, parameterAddresses }) => (window as unknown as CallInPage).__excel.call(id, args, parameterAddresses),
+    { id, args, parameterAddresses },
   );
 }
 
@@ -214,7 +223,7 @@ describe("the SALES functions in the built task pane page", () => {
     const page = en.page;
     expect(await call(page, "QUOTA_TOPDOWN", ...excelArgs("QUOTA_TOPDOWN", 600000, [[5]], 12))).toEqual([[10000]]);
     expect(await call(page, "QUOTA_TOPDOWN", ...excelArgs("QUOTA_TOPDOWN", 900000, [[15]], 12))).toEqual([[5000]]);
-    expect(await call(page, "QUOTA_FORECAST", ...excelArgs("QUOTA_FORECAST", [[15000]], 0.3))).toBe(19500);
+    expect(await call(page, "QUOTA_FORECAST", ...excelArgs("QUOTA_FORECAST", [[15000]], 0.3))).toEqual([[19500]]);
     expect(await call(page, "QUOTA_BOTTOMUP", ...excelArgs("QUOTA_BOTTOMUP", 20000, [[2], [2], [2], [1], [1]]))).toEqual([
       [5000],
       [5000],
@@ -244,6 +253,19 @@ describe("the SALES functions in the built task pane page", () => {
       [0.5],
     ]);
   });
+
+  it("names the bad cell by its address when Excel passes the parameter addresses", async () => {
+    const history = [[1], [2], ["x"], [4], [5]];
+    expect(await callAt(en.page, "QUOTA_BOTTOMUP", ["Sheet1!F1", "'My Sheet'!B2:B6"], ...excelArgs("QUOTA_BOTTOMUP", 20000, history))).toEqual({
+      error: "#VALUE!",
+      message: 'history (cell \'My Sheet\'!B4) must be a number, got "x".',
+    });
+    // An array constant has no address: the message names the position instead.
+    expect(await callAt(en.page, "QUOTA_BOTTOMUP", ["Sheet1!F1", ""], ...excelArgs("QUOTA_BOTTOMUP", 20000, history))).toEqual({
+      error: "#VALUE!",
+      message: 'history (row 3 of the range) must be a number, got "x".',
+    });
+  });
 });
 
 describe("the SALES functions for a Swedish Office", () => {
@@ -253,6 +275,10 @@ describe("the SALES functions for a Swedish Office", () => {
       expect(await call(sv.page, "QUOTA_BOTTOMUP", ...excelArgs("QUOTA_BOTTOMUP", 20000, [[1], ["x"]]))).toEqual({
         error: "#VALUE!",
         message: 'history (rad 2 i området) måste vara ett tal, fick "x".',
+      });
+      expect(await callAt(sv.page, "QUOTA_BOTTOMUP", ["", "Försäljning!C2:C3"], ...excelArgs("QUOTA_BOTTOMUP", 20000, [[1], ["x"]]))).toEqual({
+        error: "#VALUE!",
+        message: 'history (cell Försäljning!C3) måste vara ett tal, fick "x".',
       });
     } finally {
       await sv.page.close();

@@ -1,4 +1,12 @@
-import { asExcelError, callAsExcel, CustomFunctionError, withDisplayLanguage } from "./support/customFunctionsRuntime";
+import {
+  asExcelError,
+  callAsExcel,
+  callWithAddresses,
+  callWithInvocation,
+  CustomFunctionError,
+  excelArity,
+  withDisplayLanguage,
+} from "./support/customFunctionsRuntime";
 import {
   activityAttainment,
   combinedAttainment,
@@ -24,6 +32,14 @@ function shown(result: unknown): unknown {
 function errorOf(result: unknown): { code: string; message: string } {
   const error = asExcelError(result);
   return { code: error.code, message: error.message };
+}
+
+/** The value of a one-cell result: every function returns rows of cells, a single value as [[value]]. */
+function one(result: unknown): unknown {
+  if (!Array.isArray(result) || result.length !== 1 || !Array.isArray(result[0]) || result[0].length !== 1) {
+    throw new Error(`expected a 1×1 result, got ${JSON.stringify(result)}`);
+  }
+  return result[0][0];
 }
 
 function sum(matrix: unknown): number {
@@ -148,9 +164,9 @@ describe("QUOTA_BOTTOMUP", () => {
 
 describe("QUOTA_BASELINE", () => {
   it("divides a number or a range's sum by 12 by default", () => {
-    expect(callAsExcel(quotaBaseline, [[120000]])).toBe(10000);
-    expect(callAsExcel(quotaBaseline, col(60000, 30000, "", null, 30000))).toBe(10000);
-    expect(callAsExcel(quotaBaseline, [[120000]], 4)).toBe(30000);
+    expect(one(callAsExcel(quotaBaseline, [[120000]]))).toBe(10000);
+    expect(one(callAsExcel(quotaBaseline, col(60000, 30000, "", null, 30000)))).toBe(10000);
+    expect(one(callAsExcel(quotaBaseline, [[120000]], 4))).toBe(30000);
   });
 
   it("returns #VALUE! for text in the range", () => {
@@ -163,30 +179,30 @@ describe("QUOTA_BASELINE", () => {
 
 describe("QUOTA_FORECAST", () => {
   it("gives the seed's forecast: last result plus 30 %", () => {
-    expect(callAsExcel(quotaForecast, [[15000]], 0.3)).toBe(19500);
-    expect(callAsExcel(quotaForecast, col(9000, 12000, 15000), 0.3)).toBe(19500);
+    expect(one(callAsExcel(quotaForecast, [[15000]], 0.3))).toBe(19500);
+    expect(one(callAsExcel(quotaForecast, col(9000, 12000, 15000), 0.3))).toBe(19500);
   });
 
   it("uses growth 0, method last and horizon 1 when omitted", () => {
-    expect(callAsExcel(quotaForecast, row(10, 20, 30))).toBe(30);
-    expect(callAsExcel(quotaForecast, row(10, 20, 30), null, null, null)).toBe(30);
+    expect(one(callAsExcel(quotaForecast, row(10, 20, 30)))).toBe(30);
+    expect(one(callAsExcel(quotaForecast, row(10, 20, 30), null, null, null))).toBe(30);
   });
 
   it("averages with method average", () => {
-    expect(callAsExcel(quotaForecast, col(10, 20, 30), 0, "average")).toBe(20);
-    expect(callAsExcel(quotaForecast, col(10, 20, 30), 0.5, "Average")).toBe(30);
+    expect(one(callAsExcel(quotaForecast, col(10, 20, 30), 0, "average"))).toBe(20);
+    expect(one(callAsExcel(quotaForecast, col(10, 20, 30), 0.5, "Average"))).toBe(30);
   });
 
   it("fits a line like FORECAST.LINEAR with method trend", () => {
     // least squares on x = 1..5: y = 0.2 + 3.8x; x = 6 gives 23, x = 7 gives 26.8
-    expect(callAsExcel(quotaForecast, col(6, 7, 9, 15, 21), 0, "trend")).toBeCloseTo(23, 9);
-    expect(callAsExcel(quotaForecast, col(6, 7, 9, 15, 21), 0, "TREND", 2)).toBeCloseTo(26.8, 9);
-    expect(callAsExcel(quotaForecast, row(6, 7, 9, 15, 21), 0.1, "trend")).toBeCloseTo(25.3, 9);
+    expect(one(callAsExcel(quotaForecast, col(6, 7, 9, 15, 21), 0, "trend"))).toBeCloseTo(23, 9);
+    expect(one(callAsExcel(quotaForecast, col(6, 7, 9, 15, 21), 0, "TREND", 2))).toBeCloseTo(26.8, 9);
+    expect(one(callAsExcel(quotaForecast, row(6, 7, 9, 15, 21), 0.1, "trend"))).toBeCloseTo(25.3, 9);
   });
 
   it("fits an exponential like GROWTH with method growth", () => {
-    expect(callAsExcel(quotaForecast, col(1, 2, 4), 0, "growth")).toBeCloseTo(8, 9);
-    expect(callAsExcel(quotaForecast, col(100, 110, 121), 0, "growth", 2)).toBeCloseTo(146.41, 9);
+    expect(one(callAsExcel(quotaForecast, col(1, 2, 4), 0, "growth"))).toBeCloseTo(8, 9);
+    expect(one(callAsExcel(quotaForecast, col(100, 110, 121), 0, "growth", 2))).toBeCloseTo(146.41, 9);
   });
 
   it("returns #NUM! for the growth method with a value ≤ 0", () => {
@@ -206,7 +222,7 @@ describe("QUOTA_FORECAST", () => {
   });
 
   it("counts blank cells inside a history as 0", () => {
-    expect(callAsExcel(quotaForecast, col(10, "", 20), 0, "average")).toBe(10);
+    expect(one(callAsExcel(quotaForecast, col(10, "", 20), 0, "average"))).toBe(10);
   });
 
   it("needs a single row or column", () => {
@@ -288,13 +304,13 @@ describe("ACTIVITY_ATTAINMENT", () => {
   const targets = col(100, 200, 10, 20);
 
   it("averages actual ÷ target per activity", () => {
-    expect(callAsExcel(activityAttainment, actuals, targets)).toBeCloseTo(0.9375, 12);
+    expect(one(callAsExcel(activityAttainment, actuals, targets))).toBeCloseTo(0.9375, 12);
   });
 
   it("weights and caps each activity when asked", () => {
-    expect(callAsExcel(activityAttainment, actuals, targets, col(1, 1, 2, 0))).toBeCloseTo(0.8125, 12);
-    expect(callAsExcel(activityAttainment, actuals, targets, null, 1)).toBeCloseTo(0.875, 12);
-    expect(callAsExcel(activityAttainment, actuals, targets, col(1, 1, 2, 0), 1)).toBeCloseTo(0.75, 12);
+    expect(one(callAsExcel(activityAttainment, actuals, targets, col(1, 1, 2, 0)))).toBeCloseTo(0.8125, 12);
+    expect(one(callAsExcel(activityAttainment, actuals, targets, null, 1))).toBeCloseTo(0.875, 12);
+    expect(one(callAsExcel(activityAttainment, actuals, targets, col(1, 1, 2, 0), 1))).toBeCloseTo(0.75, 12);
   });
 
   it("returns #VALUE! when targets or weights have another shape", () => {
@@ -309,8 +325,8 @@ describe("ACTIVITY_ATTAINMENT", () => {
 
 describe("COMBINED_ATTAINMENT", () => {
   it("weights each attainment", () => {
-    expect(callAsExcel(combinedAttainment, col(1.1, 0.8), col(0.5, 0.5))).toBeCloseTo(0.95, 12);
-    expect(callAsExcel(combinedAttainment, row(1.2, 0.9, 1), row(2, 1, ""))).toBeCloseTo(1.1, 12);
+    expect(one(callAsExcel(combinedAttainment, col(1.1, 0.8), col(0.5, 0.5)))).toBeCloseTo(0.95, 12);
+    expect(one(callAsExcel(combinedAttainment, row(1.2, 0.9, 1), row(2, 1, "")))).toBeCloseTo(1.1, 12);
   });
 
   it("returns #DIV/0! when the weights add up to 0 and #VALUE! for another shape", () => {
@@ -342,14 +358,14 @@ describe("QUOTA_PHASE", () => {
 
 describe("QUOTA_RAMP", () => {
   it("ramps 25 %, 50 %, 75 %, then 100 % by default", () => {
-    expect([1, 2, 3, 4, 12].map((m) => callAsExcel(quotaRamp, 10000, m))).toEqual([2500, 5000, 7500, 10000, 10000]);
-    expect(callAsExcel(quotaRamp, 10000, 1, null)).toBe(2500);
+    expect([1, 2, 3, 4, 12].map((m) => one(callAsExcel(quotaRamp, 10000, m)))).toEqual([2500, 5000, 7500, 10000, 10000]);
+    expect(one(callAsExcel(quotaRamp, 10000, 1, null))).toBe(2500);
   });
 
   it("follows a given schedule, full quota after it", () => {
-    expect(callAsExcel(quotaRamp, 10000, 1, col(0.5, 0.8))).toBe(5000);
-    expect(callAsExcel(quotaRamp, 10000, 2, row(0.5, 0.8))).toBe(8000);
-    expect(callAsExcel(quotaRamp, 10000, 3, col(0.5, 0.8))).toBe(10000);
+    expect(one(callAsExcel(quotaRamp, 10000, 1, col(0.5, 0.8)))).toBe(5000);
+    expect(one(callAsExcel(quotaRamp, 10000, 2, row(0.5, 0.8)))).toBe(8000);
+    expect(one(callAsExcel(quotaRamp, 10000, 3, col(0.5, 0.8)))).toBe(10000);
   });
 
   it("returns #NUM! for a month below 1", () => {
@@ -364,10 +380,10 @@ describe("QUOTA_RAMP", () => {
 
 describe("REPS_NEEDED", () => {
   it("rounds up to whole reps", () => {
-    expect(callAsExcel(repsNeeded, 1000000, 100000)).toBe(10);
-    expect(callAsExcel(repsNeeded, 1000000, 100000, null)).toBe(10);
-    expect(callAsExcel(repsNeeded, 1000000, 100000, 0.8)).toBe(13);
-    expect(callAsExcel(repsNeeded, 1000001, 100000, 1)).toBe(11);
+    expect(one(callAsExcel(repsNeeded, 1000000, 100000))).toBe(10);
+    expect(one(callAsExcel(repsNeeded, 1000000, 100000, null))).toBe(10);
+    expect(one(callAsExcel(repsNeeded, 1000000, 100000, 0.8))).toBe(13);
+    expect(one(callAsExcel(repsNeeded, 1000001, 100000, 1))).toBe(11);
   });
 
   it("returns #DIV/0! for a zero quota or attainment and #NUM! for a negative target", () => {
@@ -397,6 +413,103 @@ describe("messages in the user's language", () => {
   });
 });
 
+describe("messages naming the cell by its address (Excel passes parameterAddresses)", () => {
+  it("names the bad cell of a column, a row and a block from the range's top-left cell", () => {
+    expect(errorOf(callWithAddresses(quotaBottomup, ["Sheet1!F1", "Sheet1!A2:A6"], 20000, col(1, 2, "x", 4, 5)))).toEqual({
+      code: "#VALUE!",
+      message: 'history (cell Sheet1!A4) must be a number, got "x".',
+    });
+    const weights = errorOf(callWithAddresses(quotaTopdown, ["", "Plan!Y1:AB1", "", "Plan!Y2:AB2"], 1000, row("A", "B", "C", "D"), 1, row(1, 1, 1, true)));
+    expect(weights.message).toBe("weights (cell Plan!AB2) must be a number, got TRUE.");
+    const block = errorOf(callWithAddresses(quotaBottomup, [null, "Data!$C$10:$D$12"], 20000, [[1, 2], [3, 4], [5, "n/a"]]));
+    expect(block.message).toBe('history (cell Data!D12) must be a number, got "n/a".');
+  });
+
+  it("keeps the sheet name quoted as Excel quotes it", () => {
+    const spaced = errorOf(callWithAddresses(quotaBaseline, ["'My Sheet'!B2:B6"], col(1, 2, "x", 4, 5)));
+    expect(spaced.message).toBe('revenue (cell \'My Sheet\'!B4) must be a number, got "x".');
+    const apostrophe = errorOf(callWithAddresses(quotaPhase, ["", "'Bob''s Region'!C10:C12"], 1000, col(1, "?", 1)));
+    expect(apostrophe.message).toBe('pattern (cell \'Bob\'\'s Region\'!C11) must be a number, got "?".');
+    const bang = errorOf(callWithAddresses(combinedAttainment, ["'Q1!Plan'!A1:A2", "'Q1!Plan'!B1:B2"], col(1, 1), col(1, "w")));
+    expect(bang.message).toBe('weights (cell \'Q1!Plan\'!B2) must be a number, got "w".');
+  });
+
+  it("takes each argument's own address", () => {
+    // [function, parameterAddresses, arguments, message]
+    const cases: [(...args: never[]) => unknown, unknown[], unknown[], string][] = [
+      [quotaTopdown, ["T!A1", "T!B1:B2", "T!C1", "T!D1:D2", "T!E1"], [100, col("A", "B"), 1, col(1, "x")], 'weights (cell T!D2) must be a number, got "x".'],
+      [quotaTopdown, ["T!A1", "T!B1", "T!C1", "", "T!E1"], [100, [[true]]], "reps (cell T!B1) must be a number, got TRUE."],
+      [quotaTopdown, ["T!A1", "T!B1:B2", "T!C1", "", "T!E1"], [100, col("A", "B"), "x"], 'periods (cell T!C1) must be a number, got "x".'],
+      [quotaBottomup, ["B!A1", "B!B1:B2", "B!C1", "B!D1"], [100, col(1, 1), null, "x"], 'round_to (cell B!D1) must be a number, got "x".'],
+      [quotaForecast, ["F!A1:A3", "F!B1", "F!C1", "F!D1"], [col(1, "x", 3)], 'history (cell F!A2) must be a number, got "x".'],
+      [quotaForecast, ["F!A1:A3", "F!B1", "F!C1", "F!D1"], [col(1, 2, 3), "x"], 'growth (cell F!B1) must be a number, got "x".'],
+      [profitQuota, ["P!A1", "P!B1:B2", "P!C1"], [[[10]], col(1, 2), [["x"]]], 'acquisition_cost (cell P!C1) must be a number, got "x".'],
+      [volumeBonus, ["V!A1:C1", "V!A2:C2", "V!A3:C3"], [row(1, 2, 3), row(1, 2, 3), row(1, "x", 1)], 'bonus_per_unit (cell V!B3) must be a number, got "x".'],
+      [quotaAttainment, ["Q!A1:A2", "Q!B1:B2"], [col(1, 2), col(1, "x")], 'quota (cell Q!B2) must be a number, got "x".'],
+      [activityAttainment, ["A!A1:A2", "A!B1:B2", "A!C1:C2", "A!D1"], [col(1, "x"), col(1, 1)], 'actuals (cell A!A2) must be a number, got "x".'],
+      [activityAttainment, ["A!A1:A2", "A!B1:B2", "A!C1:C2", "A!D1"], [col(1, 1), col("x", 1)], 'targets (cell A!B1) must be a number, got "x".'],
+      [activityAttainment, ["A!A1:A2", "A!B1:B2", "A!C1:C2", "A!D1"], [col(1, 1), col(1, 1), col(1, "x")], 'weights (cell A!C2) must be a number, got "x".'],
+      [activityAttainment, ["A!A1:A2", "A!B1:B2", "A!C1:C2", "A!D1"], [col(1, 1), col(1, 1), null, "x"], 'cap (cell A!D1) must be a number, got "x".'],
+      [combinedAttainment, ["C!A1:B1", "C!A2:B2"], [row("x", 1), row(1, 1)], 'attainments (cell C!A1) must be a number, got "x".'],
+      [quotaPhase, ["H!A1", "H!B1:B3", "H!C1"], [100, col(1, 1, "x")], 'pattern (cell H!B3) must be a number, got "x".'],
+      [quotaRamp, ["R!A1", "R!B1", "R!C1:E1"], [100, 1, row(0.5, "x", 1)], 'schedule (cell R!D1) must be a number, got "x".'],
+      [repsNeeded, ["N!A1", "N!B1", "N!C1"], [100, "x"], 'quota_per_rep (cell N!B1) must be a number, got "x".'],
+    ];
+    for (const [fn, addresses, args, message] of cases) {
+      const result = callWithAddresses(fn, addresses, ...args);
+      const error = Array.isArray(result) ? (result as unknown[][]).flat().find((cell) => cell instanceof CustomFunctionError) : result;
+      expect(`${fn.name}: ${errorOf(error).message}`).toBe(`${fn.name}: ${message}`);
+    }
+  });
+
+  it("names the cell in each error of a cell-by-cell result", () => {
+    const result = callWithAddresses(profitQuota, ["Sales!B2:B4", "Sales!C1", "Sales!D1"], col(100, "x", 300), [[10]], [[0]]) as unknown[][];
+    expect(shown(result)).toEqual(col(90, "#VALUE!", 290));
+    expect((result[1][0] as CustomFunctionError).message).toBe('revenue (cell Sales!B3) must be a number, got "x".');
+    const broadcast = callWithAddresses(quotaAttainment, ["Q!A1:A2", "Q!B1"], col(1, 2), [["none"]]) as unknown[][];
+    expect(broadcast.flat().map((e) => (e as CustomFunctionError).message)).toEqual([
+      'quota (cell Q!B1) must be a number, got "none".',
+      'quota (cell Q!B1) must be a number, got "none".',
+    ]);
+  });
+
+  it("answers in Swedish with the same address", () => {
+    const e = withDisplayLanguage("sv-SE", () => errorOf(callWithAddresses(quotaBottomup, ["", "'Försäljning 2025'!C2:C3"], 20000, col(1, "x"))));
+    expect(e.message).toBe('history (cell \'Försäljning 2025\'!C3) måste vara ett tal, fick "x".');
+  });
+
+  it("falls back to the position when there is no usable address", () => {
+    const positional = 'history (row 2 of the range) must be a number, got "x".';
+    const noAddress: unknown[] = [
+      undefined, // the host passed none
+      [], // fewer addresses than parameters
+      ["Sheet1!F1"],
+      ["Sheet1!F1", ""], // an array constant or computed array has no address
+      ["Sheet1!F1", "Sheet1!A2"], // a single cell for a 3-cell value: not this value's address
+      ["Sheet1!F1", "Sheet1!A2:A9"], // another shape
+      ["Sheet1!F1", "Sheet1!A2:B4"],
+      ["Sheet1!F1", "#REF!"],
+      ["Sheet1!F1", "Sheet1!R2C1:R4C1"], // not A1 style
+      ["Sheet1!F1", "My Sheet!A2:A4"], // unquoted name with a space: not how Excel writes it
+      ["Sheet1!F1", "'Open!A2:A4"],
+      ["Sheet1!F1", "Sheet1!A1048576:A1048578"], // past the last row
+      ["Sheet1!F1", 42],
+      "Sheet1!A2:A4", // not an array
+    ];
+    for (const addresses of noAddress) {
+      const e = errorOf(callWithAddresses(quotaBottomup, addresses, 20000, col(1, "x", 3)));
+      expect(`${JSON.stringify(addresses)} → ${e.message}`).toBe(`${JSON.stringify(addresses)} → ${positional}`);
+    }
+    expect(errorOf(callWithAddresses(quotaTopdown, ["", "Plan!B2:B3"], "lots", col("A", "B"))).message).toBe(
+      'target must be a number, got "lots".',
+    );
+  });
+
+  it("names a cell given without a sheet, as some hosts may", () => {
+    expect(errorOf(callWithAddresses(quotaBaseline, ["B2:B3"], col(1, "x"))).message).toBe('revenue (cell B3) must be a number, got "x".');
+  });
+});
+
 describe("argument shapes from other callers", () => {
   it("accepts a bare number or a flat list where Excel would pass rows of cells", () => {
     expect(callAsExcel(quotaTopdown, 600000, 5, 12)).toEqual([[10000]]);
@@ -419,15 +532,31 @@ describe("argument shapes from other callers", () => {
       quotaTopdown, quotaBottomup, quotaBaseline, quotaForecast, profitQuota, volumeBonus, quotaAttainment,
       activityAttainment, combinedAttainment, quotaPhase, quotaRamp, repsNeeded,
     ] as ((...args: never[]) => unknown)[];
+    const invocations: unknown[] = [
+      undefined,
+      null,
+      "Sheet1!A1",
+      {},
+      { parameterAddresses: "Sheet1!A1:A3" },
+      { parameterAddresses: [null, 7, {}, "", "!", "Sheet1!", "'Open!A1", "A1:B2:C3", "XFE1", "A0", "A1048577"] },
+      { parameterAddresses: Array(8).fill("Sheet1!A1:B2") },
+      {
+        get parameterAddresses(): unknown {
+          throw new Error("not available");
+        },
+      },
+    ];
     for (const fn of fns) {
       for (const value of junk) {
-        const args = Array(fn.length).fill(value);
-        expect(() => callAsExcel(fn, ...args)).not.toThrow();
-        const result = callAsExcel(fn, ...args);
-        const cells = Array.isArray(result) ? result.flat() : [result];
-        for (const cell of cells) {
-          if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
-          else expect(cell).toBeInstanceOf(CustomFunctionError);
+        for (const invocation of invocations) {
+          const args = Array(excelArity(fn)).fill(value);
+          let result: unknown;
+          expect(() => (result = callWithInvocation(fn, invocation, ...args))).not.toThrow();
+          const cells = Array.isArray(result) ? result.flat() : [result];
+          for (const cell of cells) {
+            if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
+            else expect(cell).toBeInstanceOf(CustomFunctionError);
+          }
         }
       }
     }

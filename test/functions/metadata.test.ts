@@ -7,6 +7,8 @@
 import fs from "fs";
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import "./support/customFunctionsRuntime";
+import * as functions from "../../src/functions/functions";
 import { HELP_URL, helpUrl } from "../../src/functions/help";
 
 const SOURCE = path.resolve(__dirname, "../../src/functions/functions.ts");
@@ -55,16 +57,16 @@ describe("generated functions.json", () => {
     expect(generated.functions.map(signature)).toEqual([
       "QUOTA_TOPDOWN(target, reps[][], periods?, weights?[][], round_to?)[][]",
       "QUOTA_BOTTOMUP(target, history[][], periods?, round_to?)[][]",
-      "QUOTA_BASELINE(revenue[][], periods?)",
-      "QUOTA_FORECAST(history[][], growth?, method?, horizon?)",
+      "QUOTA_BASELINE(revenue[][], periods?)[][]",
+      "QUOTA_FORECAST(history[][], growth?, method?, horizon?)[][]",
       "PROFIT_QUOTA(revenue[][], cogs[][], acquisition_cost[][])[][]",
       "VOLUME_BONUS(units_sold[][], quota_units[][], bonus_per_unit[][])[][]",
       "QUOTA_ATTAINMENT(actual[][], quota[][])[][]",
-      "ACTIVITY_ATTAINMENT(actuals[][], targets[][], weights?[][], cap?)",
-      "COMBINED_ATTAINMENT(attainments[][], weights[][])",
+      "ACTIVITY_ATTAINMENT(actuals[][], targets[][], weights?[][], cap?)[][]",
+      "COMBINED_ATTAINMENT(attainments[][], weights[][])[][]",
       "QUOTA_PHASE(annual, pattern[][], round_to?)[][]",
-      "QUOTA_RAMP(full_quota, month, schedule?[][])",
-      "REPS_NEEDED(target, quota_per_rep, expected_attainment?)",
+      "QUOTA_RAMP(full_quota, month, schedule?[][])[][]",
+      "REPS_NEEDED(target, quota_per_rep, expected_attainment?)[][]",
     ]);
   });
 
@@ -83,7 +85,37 @@ describe("generated functions.json", () => {
         else expect(`${f.id}.${p.name}:${p.type}`).toBe(`${f.id}.${p.name}:${p.name === "method" ? "string" : "number"}`);
       }
       expect(f.result?.type).toBe("number");
-      expect(f.options).toBeUndefined(); // not volatile, not streaming: Excel may cache results
+    }
+  });
+
+  it("asks Excel for parameter addresses, and nothing else, with the matrix result that needs", () => {
+    for (const f of generated.functions) {
+      // Not volatile, not streaming: Excel may cache results.
+      expect(`${f.id}: ${JSON.stringify(f.options)}`).toBe(`${f.id}: {"requiresParameterAddresses":true}`);
+      // Excel passes parameterAddresses only to functions whose result is a matrix.
+      expect(`${f.id}: ${f.result?.dimensionality}`).toBe(`${f.id}: matrix`);
+    }
+  });
+
+  it("declares the invocation as the last parameter of every function, not as an argument", () => {
+    const byId: Record<string, (...args: never[]) => unknown> = {
+      QUOTA_TOPDOWN: functions.quotaTopdown,
+      QUOTA_BOTTOMUP: functions.quotaBottomup,
+      QUOTA_BASELINE: functions.quotaBaseline,
+      QUOTA_FORECAST: functions.quotaForecast,
+      PROFIT_QUOTA: functions.profitQuota,
+      VOLUME_BONUS: functions.volumeBonus,
+      QUOTA_ATTAINMENT: functions.quotaAttainment,
+      ACTIVITY_ATTAINMENT: functions.activityAttainment,
+      COMBINED_ATTAINMENT: functions.combinedAttainment,
+      QUOTA_PHASE: functions.quotaPhase,
+      QUOTA_RAMP: functions.quotaRamp,
+      REPS_NEEDED: functions.repsNeeded,
+    };
+    expect(Object.keys(byId).sort()).toEqual(generated.functions.map((f) => f.id).sort());
+    for (const f of generated.functions) {
+      expect(f.parameters.map((p) => p.name)).not.toContain("invocation");
+      expect(`${f.id}: ${byId[f.id].length}`).toBe(`${f.id}: ${f.parameters.length + 1}`);
     }
   });
 

@@ -3,8 +3,9 @@
  * built like office.js's Excel host script builds it: `CustomFunctions.Error` is a subclass of
  * Error with `code` (default #VALUE!) and the message, `ErrorCode` holds the cell texts, and
  * `associate` registers callbacks under upper-cased ids. Functions are called the way the
- * runtime calls them: one value per declared parameter (null where the formula omits an
- * optional one) followed by the invocation object.
+ * runtime calls them: one value per parameter in functions.json (null where the formula omits
+ * an optional one) followed by the invocation object, which carries parameterAddresses when
+ * the host supports them.
  */
 export const ErrorCode = {
   invalidValue: "#VALUE!",
@@ -52,12 +53,39 @@ export function installCustomFunctionsRuntime(): void {
 
 installCustomFunctionsRuntime();
 
-/** Calls `fn` as Excel does: missing trailing arguments as null, then the invocation. */
-export function callAsExcel(fn: (...args: never[]) => unknown, ...args: unknown[]): unknown {
-  if (args.length > fn.length) throw new Error(`${fn.name} takes ${fn.length} arguments, got ${args.length}`);
+/** How many arguments Excel passes before the invocation: every SALES function declares it last. */
+export function excelArity(fn: (...args: never[]) => unknown): number {
+  return fn.length - 1;
+}
+
+function invoke(fn: (...args: never[]) => unknown, args: unknown[], invocation: Record<string, unknown>): unknown {
+  const arity = excelArity(fn);
+  if (args.length > arity) throw new Error(`${fn.name} takes ${arity} arguments, got ${args.length}`);
   const values = [...args];
-  while (values.length < fn.length) values.push(null);
-  const invocation = { functionName: fn.name, address: "Sheet1!Z1", isInValuePreview: false };
+  while (values.length < arity) values.push(null);
+  return (fn as unknown as Callback)(...values, { functionName: fn.name, address: "Sheet1!Z1", isInValuePreview: false, ...invocation });
+}
+
+/**
+ * Calls `fn` as Excel does when it passes no parameter addresses (hosts without the feature):
+ * missing trailing arguments as null, then the invocation.
+ */
+export function callAsExcel(fn: (...args: never[]) => unknown, ...args: unknown[]): unknown {
+  return invoke(fn, args, {});
+}
+
+/**
+ * Calls `fn` as Excel calls a @requiresParameterAddresses function: the invocation carries
+ * one address per parameter (e.g. "Sheet1!A2:A6"; whatever the test wants to feed in).
+ */
+export function callWithAddresses(fn: (...args: never[]) => unknown, parameterAddresses: unknown, ...args: unknown[]): unknown {
+  return invoke(fn, args, { parameterAddresses });
+}
+
+/** Calls `fn` with `invocation` as given, even a malformed one. */
+export function callWithInvocation(fn: (...args: never[]) => unknown, invocation: unknown, ...args: unknown[]): unknown {
+  const values = [...args];
+  while (values.length < excelArity(fn)) values.push(null);
   return (fn as unknown as Callback)(...values, invocation);
 }
 
