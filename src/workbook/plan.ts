@@ -82,6 +82,17 @@ export interface WritePlan {
    * default is a visible sheet.
    */
   visibility?: "visible" | "veryHidden";
+  /** Cell colours that follow the values (attainment bands); absent = none. */
+  conditionalFormats?: ConditionalFormat[];
+}
+
+/**
+ * A rule that fills cells whose number meets a comparison: Excel's "Highlight cells" rules.
+ * Colours are RGB hex without '#', e.g. "C6EFCE" (Excel's green fill).
+ */
+export interface ConditionalFormat {
+  range: RangeRef;
+  rules: { operator: "lessThan" | "between" | "greaterThanOrEqual"; values: number[]; fill: string; font: string }[];
 }
 
 export const workbookMessages: Catalog = {
