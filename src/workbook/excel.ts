@@ -78,6 +78,8 @@ const MARKER_FORMULA = '="SalesQuota"';
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
+/** Office.js's ConditionalCellValueOperator for each write-plan comparison. */
+const CELL_VALUE_OPERATORS = { lessThan: "LessThan", between: "Between", greaterThanOrEqual: "GreaterThanOrEqual" } as const;
 
 /** What we wrote besides cells, kept in the marker's comment so a re-run can remove exactly that. */
 interface WrittenObjects {
@@ -425,6 +427,16 @@ export class ExcelWorkbook implements WorkbookPort {
     }
     if (plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
     if (plan.visibility === "veryHidden") ws.visibility = "VeryHidden";
+    for (const cf of plan.conditionalFormats ?? []) {
+      const range = rangeOf(cf.range);
+      for (const rule of cf.rules) {
+        const format = range.conditionalFormats.add("CellValue");
+        format.cellValue.format.fill.color = `#${rule.fill}`;
+        format.cellValue.format.font.color = `#${rule.font}`;
+        const [formula1, formula2] = rule.values.map(String);
+        format.cellValue.rule = { formula1, ...(formula2 !== undefined ? { formula2 } : {}), operator: CELL_VALUE_OPERATORS[rule.operator] };
+      }
+    }
   }
 
   private queueTable(

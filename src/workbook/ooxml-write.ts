@@ -14,6 +14,7 @@ import {
   OutputSheetTakenError,
   OWNER_MARKER_NAME,
   workbookMessages,
+  type ConditionalFormat,
   type FormulaCell,
   type PlanChart,
   type PlanValue,
@@ -163,6 +164,10 @@ export class StylesEditor {
   private readonly newFonts: string[] = [];
   private readonly newXfs: string[] = [];
   private readonly cache = new Map<string, number>();
+  /** Differential formats (conditional formatting's fills): how many exist, which we add. */
+  private readonly dxfCount: number;
+  private readonly newDxfs: string[] = [];
+  private readonly dxfCache = new Map<string, number>();
 
   constructor(private readonly xml: string) {
     const p = (this.p = rootPrefix(xml));
@@ -186,10 +191,27 @@ export class StylesEditor {
     const styleXfs = findElement(xml, `${p}cellStyleXfs`);
     this.hasCellStyleXfs = !!styleXfs && findElements(xml, `${p}xf`, styleXfs.innerStart, styleXfs.innerEnd).length > 0;
     if (this.fonts.length === 0 || this.xfs.length === 0) throw new Error("The workbook's styles part has no default font or cell format.");
+    const dxfs = findElement(xml, `${p}dxfs`);
+    this.dxfCount = dxfs && !dxfs.selfClosing ? findElements(xml, `${p}dxf`, dxfs.innerStart, dxfs.innerEnd).length : 0;
   }
 
   get changed(): boolean {
-    return this.newFormats.length + this.newFonts.length + this.newXfs.length > 0;
+    return this.newFormats.length + this.newFonts.length + this.newXfs.length + this.newDxfs.length > 0;
+  }
+
+  /** The dxfId of a fill + font colour (RGB hex) for a conditional format. */
+  dxfIndex(fill: string, font: string): number {
+    const key = `${fill}/${font}`;
+    const hit = this.dxfCache.get(key);
+    if (hit !== undefined) return hit;
+    const p = this.p;
+    const argb = (rgb: string) => `FF${rgb.replace(/[^0-9A-Fa-f]/g, "").slice(0, 6).toUpperCase().padStart(6, "0")}`;
+    this.newDxfs.push(
+      `<${p}dxf><${p}font><${p}color rgb="${argb(font)}"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="${argb(fill)}"/></${p}patternFill></${p}fill></${p}dxf>`,
+    );
+    const index = this.dxfCount + this.newDxfs.length - 1;
+    this.dxfCache.set(key, index);
+    return index;
   }
 
   /** The cellXfs index for a style (0 = the default cell format). */
@@ -275,6 +297,12 @@ export class StylesEditor {
     }
     if (this.newFonts.length > 0) appendTo("fonts", this.newFonts, this.fonts.length);
     if (this.newXfs.length > 0) appendTo("cellXfs", this.newXfs, this.xfs.length);
+    if (this.newDxfs.length > 0 && !appendTo("dxfs", this.newDxfs, this.dxfCount + this.newDxfs.length)) {
+      // dxfs follows cellStyles (or cellXfs) in the schema's order
+      const after = findElement(xml, `${p}cellStyles`) ?? findElement(xml, `${p}cellXfs`);
+      if (!after) throw new Error("The workbook's styles part has no cell formats.");
+      edits.push({ start: after.end, end: after.end, text: `<${p}dxfs count="${this.newDxfs.length}">${this.newDxfs.join("")}</${p}dxfs>` });
+    }
     return applyEdits(xml, edits);
   }
 }
@@ -375,6 +403,7 @@ function worksheetXml(a: WorksheetArgs): string {
     if ((i + 1) % 1000 === 0) a.onRow(i + 1);
   });
   out.push(`</sheetData>`);
+  out.push(conditionalFormattingXml(a.plan.conditionalFormats ?? [], a.styles));
   out.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
   if (a.drawingRelId) out.push(`<drawing r:id="${a.drawingRelId}"/>`);
   if (a.tableRelIds.length > 0) {
@@ -382,6 +411,23 @@ function worksheetXml(a: WorksheetArgs): string {
   }
   out.push(`</worksheet>`);
   return out.join("");
+}
+
+const CF_OPERATORS = { lessThan: "lessThan", between: "between", greaterThanOrEqual: "greaterThanOrEqual" } as const;
+
+/** <conditionalFormatting> elements: cellIs rules, priorities in plan order across the sheet. */
+function conditionalFormattingXml(formats: readonly ConditionalFormat[], styles: StylesEditor): string {
+  let priority = 0;
+  return formats
+    .map((cf) => {
+      const rules = cf.rules.map((rule) => {
+        const operator = CF_OPERATORS[rule.operator];
+        const formulas = rule.values.map((v) => `<formula>${numberText(v, `a conditional format on ${rangeText(cf.range)}`)}</formula>`).join("");
+        return `<cfRule type="cellIs" dxfId="${styles.dxfIndex(rule.fill, rule.font)}" priority="${++priority}" operator="${operator}">${formulas}</cfRule>`;
+      });
+      return `<conditionalFormatting sqref="${rangeText(cf.range)}">${rules.join("")}</conditionalFormatting>`;
+    })
+    .join("");
 }
 
 interface TableSpec {
