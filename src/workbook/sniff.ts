@@ -49,7 +49,6 @@ function looksLikeCsv(bytes: Uint8Array): boolean {
     return false;
   }
   if (text.trim() === "" || /^\s*</.test(text)) return false;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text)) return false;
   const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== "");
   return lines.length > 0 && lines.slice(0, 5).some((l) => /[,;\t]/.test(l));
