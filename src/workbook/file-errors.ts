@@ -67,8 +67,8 @@ export const fileMessages: Catalog = {
     sv: "Det här är ingen .xlsx-arbetsbok (den är inget zip-paket): spara den som .xlsx i Excel.",
   },
   notWorkbook: {
-    en: "This zip file is not an Excel workbook: {reason}.",
-    sv: "Den här zip-filen är ingen Excel-arbetsbok: {reason}.",
+    en: "This zip file is not an Excel workbook (it holds no workbook part): save the workbook as .xlsx in Excel.",
+    sv: "Den här zip-filen är ingen Excel-arbetsbok (den har ingen arbetsboksdel): spara arbetsboken som .xlsx i Excel.",
   },
   damagedZip: {
     en: "The file is damaged: its zip structure cannot be read.",
@@ -105,6 +105,10 @@ export const fileMessages: Catalog = {
   badCharRef: {
     en: "The file is damaged: {part}, line {line}: a character reference names no valid character.",
     sv: "Filen är skadad: {part}, rad {line}: en teckenreferens anger inget giltigt tecken.",
+  },
+  undefinedEntity: {
+    en: "The file is damaged: {part}, line {line}: it refers to an entity XML does not define.",
+    sv: "Filen är skadad: {part}, rad {line}: den hänvisar till en entitet som XML inte definierar.",
   },
   tooDeep: {
     en: "The file is damaged: {part} nests elements more than {limit} deep.",

@@ -441,9 +441,10 @@ export async function readSheetRows(
     (row, column, type, style, text) => {
       const i = row - firstRow;
       ensure(i);
+      // every cell of the rows read is checked, not only those of the columns kept
+      const v = convertCell(ctx, type, style, text);
       const js = slots.get(column);
       if (!js) return;
-      const v = convertCell(ctx, type, style, text);
       for (const j of js) rows[i][j] = v;
     },
     onProgress
@@ -636,15 +637,45 @@ export async function readDimension(pkg: OoxmlPackage, part: string): Promise<st
 }
 
 /**
+ * The sheet's <dimension> as a range (null when it has none or it is not an address). One
+ * beyond Excel's grid is a damaged file: nothing may be sized by it.
+ */
+async function dimensionRange(pkg: OoxmlPackage, part: string, sheet: string): Promise<RangeRef | null> {
+  const ref = await readDimension(pkg, part);
+  const range = ref ? parseRangeRef(sheet, ref) : null;
+  if (ref && !range && /^\s*\$?[A-Za-z]+\$?\d+(?::\$?[A-Za-z]+\$?\d+)?\s*$/.test(ref)) throw new FileProblem("badDimension", { part, ref: shortText(ref) });
+  return range;
+}
+
+/**
  * A sheet's used range for the streaming readers: the <dimension> Excel and most writers put
  * first (which saves a pass over a big sheet), or, when it is missing or a single cell (some
  * writers always write A1), a scan for the cells that hold values, whose values `cache` keeps.
  */
 export async function streamedUsedRange(pkg: OoxmlPackage, part: string, ctx: () => Promise<ReadContext>, sheet: string, cache?: SheetValueCache): Promise<RangeRef | null> {
-  const ref = await readDimension(pkg, part);
-  const range = ref ? parseRangeRef(sheet, ref) : null;
-  // A used range beyond Excel's grid is no range at all: never size anything by it.
-  if (ref && !range && /^\s*\$?[A-Za-z]+\$?\d+(?::\$?[A-Za-z]+\$?\d+)?\s*$/.test(ref)) throw new FileProblem("badDimension", { part, ref: shortText(ref) });
+  const range = await dimensionRange(pkg, part, sheet);
   if (range && (range.lastRow > range.firstRow || range.lastColumn > range.firstColumn)) return range;
   return scanUsedRange(pkg, part, await ctx(), sheet, cache);
+}
+
+/**
+ * Reads the whole package as the streaming reader would, for readers that take it whole
+ * (ExcelJS): every worksheet's cells converted, the shared strings and styles parsed, and
+ * every other entry inflated within the limits and to no more than its zip entry records.
+ * Throws the FileProblem a streamed read of the same file would.
+ */
+export async function checkWholePackage(pkg: OoxmlPackage): Promise<void> {
+  const ctx = await loadReadContext(pkg);
+  const read = new Set<string>();
+  for (const sheet of pkg.sheets) {
+    if (sheet.kind !== "worksheet" || !sheet.part) continue;
+    read.add(sheet.part.toLowerCase());
+    await dimensionRange(pkg, sheet.part, sheet.name);
+    await scanSheet(pkg, sheet.part, 1, MAX_ROWS, (_row, _column, type, style, text) => {
+      convertCell(ctx, type, style, text);
+    });
+  }
+  for (const part of pkg.allParts()) {
+    if (!read.has(part.toLowerCase())) await pkg.readPart(part, pkg.limits.sheetBytes, () => undefined);
+  }
 }

@@ -89,7 +89,8 @@ export class CheckedXml {
     const m = /^(\d+):(\d+): (.*)$/s.exec(e.message);
     if (!m) return e;
     const [, line, column, reason] = m;
-    if (/character entity|undefined entity/.test(reason)) return new FileProblem("badCharRef", { part: this.part, line });
+    if (/character entity/.test(reason)) return new FileProblem("badCharRef", { part: this.part, line });
+    if (/undefined entity/.test(reason)) return new FileProblem("undefinedEntity", { part: this.part, line });
     return new FileProblem("badXml", { part: this.part, line, column: Number(column) + 1 });
   }
 }
