@@ -387,7 +387,7 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   for (const w of plan.warnings) say(io, locale, "warning", { text: planWarningText(w, locale) });
 
   if (options.json) io.stdout(`${JSON.stringify(planJson(plan), null, 2)}\n`);
-  else io.stdout(formatPlanTable(plan, locale));
+  else io.stdout(formatPlanTable(plan, locale, { sheet: sheetOut }));
   say(io, locale, "wrote", { sheet: sheetOut, file: options.out, reps: n(plan.rows.length), total: formatNumber(plan.total, locale) });
   return plan;
 }
