@@ -5,7 +5,8 @@ const MAIN: Record<Locale, string> = {
   en: `quota: turn a sales workbook into fair, exact sales quotas.
 
 Usage:
-  quota allocate <in.xlsx|in.csv> --out <out.xlsx> [options]   write a Quotas sheet
+  quota allocate <in.xlsx> --out <out.xlsx> [options]   write a Quotas sheet
+  quota allocate <in.csv> --out <out.xlsx> [options]    the same from a CSV file
   quota --help | quota allocate --help                  show help
   quota --version                                       show the version
 
@@ -15,7 +16,8 @@ Run "quota allocate --help" for the options.
   sv: `quota: gör om en försäljningsarbetsbok till rättvisa, exakta säljkvoter.
 
 Användning:
-  quota allocate <in.xlsx|in.csv> --out <ut.xlsx> [alternativ]  skriv ett Quotas-blad
+  quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]  skriv ett Quotas-blad
+  quota allocate <in.csv> --out <ut.xlsx> [alternativ]   samma från en CSV-fil
   quota --help | quota allocate --help                   visa hjälp
   quota --version                                        visa versionen
 
@@ -25,7 +27,8 @@ Kör "quota allocate --help" för alternativen.
 };
 
 const ALLOCATE: Record<Locale, string> = {
-  en: `Usage: quota allocate <in.xlsx|in.csv> --out <out.xlsx> [options]
+  en: `Usage: quota allocate <in.xlsx> --out <out.xlsx> [options]
+       quota allocate <in.csv> --out <out.xlsx> [options]
 
 Reads the sales table of <in.xlsx>, sums each rep's history, splits the target with the
 chosen method and writes <out.xlsx>: the same workbook plus a "Quotas" sheet (a table with
@@ -68,7 +71,8 @@ errors go to stderr. Exit code 0 = done, 1 = the data or files, 2 = the command 
 Example:
   quota allocate sales.xlsx --out quotas.xlsx --year 2025 --target 1500000 --periods 12 --round 100
 `,
-  sv: `Användning: quota allocate <in.xlsx|in.csv> --out <ut.xlsx> [alternativ]
+  sv: `Användning: quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]
+            quota allocate <in.csv> --out <ut.xlsx> [alternativ]
 
 Läser försäljningstabellen i <in.xlsx>, summerar varje säljares historik, fördelar målet
 med vald metod och skriver <ut.xlsx>: samma arbetsbok plus bladet "Quotas" (en tabell med
