@@ -656,7 +656,7 @@ function partsOwnedBy(sheetPart: string, graph: Map<string, string[]>): string[]
       if (seen.has(k)) continue;
       seen.set(k, part);
       if (stopAt !== null && k === key(stopAt)) continue;
-      queue.push(...(graph.get(k) ?? []));
+      for (const next of graph.get(k) ?? []) queue.push(next);
     }
     return seen;
   };
