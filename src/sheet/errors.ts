@@ -57,6 +57,19 @@ export const sheetMessages: Catalog = {
     en: "Row {row} is a totals row ({value} in cell {cell}), not a sale; it was left out.",
     sv: "Rad {row} är en summarad ({value} i cellen {cell}), inte en försäljning; den togs inte med.",
   },
+  // Per-rep attributes
+  weightDiffers: {
+    en: "{rep} has the weight {first} in cell {firstCell} and {second} in cell {secondCell} (column {column}): a weight is one number per rep, the same on all of the rep's rows.",
+    sv: "{rep} har vikten {first} i cellen {firstCell} och {second} i cellen {secondCell} (kolumnen {column}): en vikt är ett tal per säljare, samma på alla säljarens rader.",
+  },
+  twoTeams: {
+    en: "{rep} is in team {first} ({firstCell}) and in team {second} ({secondCell}): a rep belongs to one team.",
+    sv: "{rep} finns i teamet {first} ({firstCell}) och i teamet {second} ({secondCell}): en säljare hör till ett team.",
+  },
+  noTeam: {
+    en: "{rep} has no team: every row of the rep is blank in the team column {column} of sheet \"{sheet}\".",
+    sv: "{rep} saknar team: alla säljarens rader är tomma i teamkolumnen {column} i bladet \"{sheet}\".",
+  },
   // Mapping and options
   noRepColumn: {
     en: "No rep column is chosen for sheet \"{sheet}\".",
