@@ -82,6 +82,19 @@ export interface WritePlan {
    * default is a visible sheet.
    */
   visibility?: "visible" | "veryHidden";
+  /** How the sheet prints; absent = the workbook's defaults. */
+  pageSetup?: PageSetup;
+}
+
+/** Print settings of the output sheet. */
+export interface PageSetup {
+  orientation: "portrait" | "landscape";
+  /** Scale to fit this many pages wide (null = print at 100 %). */
+  fitToWidth: number | null;
+  /** Pages tall when fitting (0 = as many as needed); used only with fitToWidth. */
+  fitToHeight: number;
+  /** Rows printed at the top of every page (1-based, inclusive), e.g. the header row. */
+  printTitleRows: { first: number; last: number } | null;
 }
 
 export const workbookMessages: Catalog = {
