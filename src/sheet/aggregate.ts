@@ -24,6 +24,12 @@
  *   left out and listed in skipped (key "totalsRow"), without stopping, so a totals row under
  *   the data never becomes a rep holding everyone's sales.
  * - Rows blank in every column used are gaps and are not counted at all.
+ * - A weight (top-down) is a per-rep attribute such as territory size, not summed: it must be
+ *   the same number on every row of the rep that has one (blank cells are allowed); two rows
+ *   with different weights stop the run with a SheetError naming the rep and both cells.
+ * - A team (teamColumn) is a per-rep attribute too: every rep belongs to one team. Blank team
+ *   cells are allowed on some rows; a rep found in two teams (compared as textKey) stops the
+ *   run naming both cells, and a rep with no team on any used row stops it naming the rep.
  * rowsRead = rowsUsed + rowsOutOfRange + skipped.length.
  *
  * Speed: names are resolved once per distinct cell text (a Map), numbers and serial dates are
@@ -70,8 +76,10 @@ export interface AggregateOptions {
   to?: Date | null;
   /** Leave out rows with unreadable cells (listed in skipped) instead of stopping. */
   skipInvalid?: boolean;
-  /** A column of per-rep weights (for a weighted top-down split): each rep's first number. */
+  /** A column of per-rep weights (for a weighted top-down split): the same number on all of a rep's rows. */
   weightColumn?: number | null;
+  /** A column naming each rep's team: one team per rep. */
+  teamColumn?: number | null;
 }
 
 export interface SkippedRow {
@@ -98,6 +106,8 @@ export interface RepHistory {
   byMonth: Record<string, number>;
   /** The rep's weight, when a weight column is given and the rep has a number there. */
   weight?: number;
+  /** The rep's team (first spelling), when a team column is given. */
+  team?: string;
 }
 
 export interface Aggregation {
@@ -146,6 +156,11 @@ interface Acc {
   /** Sums by month slot (see monthSlot); NaN where the rep has no row in that month. */
   monthly: number[];
   weight: number | undefined;
+  /** The row and column of the cell the weight came from. */
+  weightRow: number;
+  team: string | undefined;
+  teamKey: string;
+  teamRow: number;
   listed: boolean;
 }
 
@@ -229,6 +244,8 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
   const costIdx = kind === "profit" ? mapping.costs.map(indexOf) : [];
   const weightColumn = options.weightColumn ?? null;
   const weightIdx = weightColumn === null ? -1 : indexOf(weightColumn);
+  const teamColumn = options.teamColumn ?? null;
+  const teamIdx = teamColumn === null ? -1 : indexOf(teamColumn);
 
   // --- Filter --------------------------------------------------------------------------------
   let lo = -Infinity;
@@ -250,7 +267,7 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
   if (filtering && mapping.date === null) throw new SheetError("dateColumnNeeded", { sheet });
   const dateIdx = mapping.date === null ? -1 : indexOf(mapping.date);
 
-  const used = [...new Set([repIdx, valueIdx, dateIdx, weightIdx, ...costIdx].filter((j) => j >= 0))];
+  const used = [...new Set([repIdx, valueIdx, dateIdx, weightIdx, teamIdx, ...costIdx].filter((j) => j >= 0))];
   const nUsed = used.length;
 
   // --- Rows ----------------------------------------------------------------------------------
@@ -309,7 +326,7 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
     const key = textKey(name);
     let acc = byKey.get(key);
     if (!acc) {
-      acc = { key, name, total: 0, rows: 0, monthly: [], weight: undefined, listed: false };
+      acc = { key, name, total: 0, rows: 0, monthly: [], weight: undefined, weightRow: 0, team: undefined, teamKey: "", teamRow: 0, listed: false };
       byKey.set(key, acc);
     }
     return { acc, display: name, totals: isTotalsLabel(key), failure: null };
@@ -446,14 +463,49 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
 
     const acc = slot.acc as Acc;
     let weight: number | null = null;
-    if (weightIdx >= 0 && acc.weight === undefined) {
+    if (weightIdx >= 0) {
       const wv = row[weightIdx];
-      const n = readNumber(wv, weightIdx);
+      const n = typeof wv === "number" && Number.isFinite(wv) ? wv : readNumber(wv, weightIdx);
       if (isFailure(n)) {
         invalid(r, weightIdx, wv, n.failure);
         continue;
       }
       weight = n;
+      if (weight !== null && acc.weight !== undefined && weight !== acc.weight) {
+        throw new SheetError("weightDiffers", {
+          rep: acc.name,
+          first: acc.weight,
+          firstCell: cellRef(sheet, acc.weightRow, snapshot.columns[weightIdx]),
+          second: weight,
+          secondCell: cellRef(sheet, r, snapshot.columns[weightIdx]),
+          cell: cellRef(sheet, r, snapshot.columns[weightIdx]),
+          column: columnName(weightIdx),
+        });
+      }
+    }
+    let team: string | null = null;
+    let teamKey = "";
+    if (teamIdx >= 0) {
+      const tv = row[teamIdx];
+      const t = parseName(tv);
+      if (isFailure(t)) {
+        invalid(r, teamIdx, tv, t.failure);
+        continue;
+      }
+      if (t !== null) {
+        team = t;
+        teamKey = textKey(t);
+        if (acc.team !== undefined && teamKey !== acc.teamKey) {
+          throw new SheetError("twoTeams", {
+            rep: acc.name,
+            first: acc.team,
+            firstCell: cellRef(sheet, acc.teamRow, snapshot.columns[teamIdx]),
+            second: team,
+            secondCell: cellRef(sheet, r, snapshot.columns[teamIdx]),
+            cell: cellRef(sheet, r, snapshot.columns[teamIdx]),
+          });
+        }
+      }
     }
 
     // Commit
@@ -462,7 +514,15 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
       acc.name = slot.display;
       listed.push(acc);
     }
-    if (weight !== null) acc.weight = weight;
+    if (weight !== null && acc.weight === undefined) {
+      acc.weight = weight;
+      acc.weightRow = r;
+    }
+    if (team !== null && acc.team === undefined) {
+      acc.team = team;
+      acc.teamKey = teamKey;
+      acc.teamRow = r;
+    }
     acc.total += value;
     acc.rows++;
     rowsUsed++;
@@ -486,6 +546,10 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
 
   // --- Result --------------------------------------------------------------------------------
   checkMagnitudes(listed, sheet, columnName(valueIdx));
+  if (teamIdx >= 0) {
+    const lost = listed.find((acc) => acc.team === undefined);
+    if (lost) throw new SheetError("noTeam", { rep: lost.name, column: columnName(teamIdx), sheet });
+  }
   const order = monthOfSlot.map((_, slot) => slot).sort((a, b) => monthOfSlot[a] - monthOfSlot[b]);
   const keys = monthOfSlot.map(monthKey);
   const reps: RepHistory[] = listed.map((acc) => {
@@ -496,6 +560,7 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
     }
     const rep: RepHistory = { name: acc.name, key: acc.key, total: acc.total, rows: acc.rows, byMonth };
     if (acc.weight !== undefined) rep.weight = acc.weight;
+    if (acc.team !== undefined) rep.team = acc.team;
     return rep;
   });
   const periods = order.map((slot) => keys[slot]);

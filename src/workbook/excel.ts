@@ -9,6 +9,8 @@
  *        Worksheet.getUsedRangeOrNullObject
  *   1.2  RangeFormat.columnWidth, getUsedRange(valuesOnly)
  *   1.1  everything else (values, formulas, numberFormat, tables, charts, select, activate).
+ * Optional: ExcelApi 1.9 Worksheet.pageLayout (orientation, fit to pages, print title rows) for
+ * a plan's page setup; on a host without it the sheet is written without print settings.
  *
  * Batching: every method is one Excel.run. Reads and writes of big ranges go in row blocks
  * whose payload stays under Excel on the web's 5 MB per request/response (and 5 million cells
@@ -437,6 +439,13 @@ export class ExcelWorkbook implements WorkbookPort {
         format.cellValue.rule = { formula1, ...(formula2 !== undefined ? { formula2 } : {}), operator: CELL_VALUE_OPERATORS[rule.operator] };
       }
     }
+    if (plan.pageSetup && pageLayoutSupported()) {
+      const page = plan.pageSetup;
+      const layout = ws.pageLayout;
+      layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+      if (page.fitToWidth !== null) layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+      if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows.first}:$${page.printTitleRows.last}`);
+    }
   }
 
   private queueTable(
@@ -490,6 +499,13 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
     });
   }
+}
+
+/** Whether the host has Worksheet.pageLayout (ExcelApi 1.9); assumed outside Office (tests). */
+function pageLayoutSupported(): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(name: string, version?: string): boolean } } } }).Office;
+  const requirements = office?.context?.requirements;
+  return !requirements || requirements.isSetSupported("ExcelApi", "1.9");
 }
 
 /** The value the plan writes to a cell, or null. */

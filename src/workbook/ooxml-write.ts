@@ -16,6 +16,7 @@ import {
   workbookMessages,
   type ConditionalFormat,
   type FormulaCell,
+  type PageSetup,
   type PlanChart,
   type PlanValue,
   type WritePlan,
@@ -368,6 +369,8 @@ interface WorksheetArgs {
 
 function worksheetXml(a: WorksheetArgs): string {
   const out: string[] = [XML_DECL, `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`];
+  const page = a.plan.pageSetup ?? null;
+  if (page && page.fitToWidth !== null) out.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
   const used = a.grid.usedRange(a.sheet);
   out.push(`<dimension ref="${used ? rangeText(used) : "A1"}"/>`);
   const freeze = Math.max(0, Math.floor(a.plan.freezeRows || 0));
@@ -405,6 +408,7 @@ function worksheetXml(a: WorksheetArgs): string {
   out.push(`</sheetData>`);
   out.push(conditionalFormattingXml(a.plan.conditionalFormats ?? [], a.styles));
   out.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
+  if (page) out.push(pageSetupXml(page));
   if (a.drawingRelId) out.push(`<drawing r:id="${a.drawingRelId}"/>`);
   if (a.tableRelIds.length > 0) {
     out.push(`<tableParts count="${a.tableRelIds.length}">${a.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
@@ -428,6 +432,45 @@ function conditionalFormattingXml(formats: readonly ConditionalFormat[], styles:
       return `<conditionalFormatting sqref="${rangeText(cf.range)}">${rules.join("")}</conditionalFormatting>`;
     })
     .join("");
+}
+
+/** <pageSetup>: orientation and, with fitToPage in sheetPr, the pages wide and tall. */
+function pageSetupXml(page: PageSetup): string {
+  const fit = (n: number) => String(Math.max(0, Math.floor(n)));
+  const fitAttrs = page.fitToWidth !== null ? ` fitToWidth="${fit(page.fitToWidth)}" fitToHeight="${fit(page.fitToHeight)}"` : "";
+  return `<pageSetup orientation="${page.orientation === "landscape" ? "landscape" : "portrait"}"${fitAttrs}/>`;
+}
+
+/** The name Excel gives a sheet's rows (and columns) repeated on every printed page. */
+export const PRINT_TITLES_NAME = "_xlnm.Print_Titles";
+
+/**
+ * Sets (or, with rows null, removes) a sheet's print titles in workbook.xml: the sheet-scoped
+ * defined name _xlnm.Print_Titles = 'Sheet'!$1:$1. Other names are left as they are.
+ */
+export function setPrintTitles(xml: string, localSheetId: number, sheet: string, rows: { first: number; last: number } | null): string {
+  const p = rootPrefix(xml);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const names = findElement(xml, `${p}definedNames`);
+  const existing = names && !names.selfClosing ? findElements(xml, `${p}definedName`, names.innerStart, names.innerEnd) : [];
+  for (const e of existing) {
+    if ((e.attrs.name ?? "").toLowerCase() === PRINT_TITLES_NAME.toLowerCase() && e.attrs.localSheetId === String(localSheetId)) {
+      edits.push({ start: e.start, end: e.end, text: "" });
+    }
+  }
+  if (rows) {
+    const ref = `'${sheet.replace(/'/g, "''")}'!$${rows.first}:$${rows.last}`;
+    const el = `<${p}definedName name="${PRINT_TITLES_NAME}" localSheetId="${localSheetId}">${xmlText(ref)}</${p}definedName>`;
+    if (names && !names.selfClosing) edits.push({ start: names.innerEnd, end: names.innerEnd, text: el });
+    else if (names) edits.push({ start: names.start, end: names.end, text: `<${p}definedNames>${el}</${p}definedNames>` });
+    else {
+      const sheets = findElement(xml, `${p}sheets`);
+      const after = [findElement(xml, `${p}externalReferences`), findElement(xml, `${p}functionGroups`), sheets].find((e) => e !== null);
+      if (!after) throw new Error("The workbook part has no sheet list.");
+      edits.push({ start: after.end, end: after.end, text: `<${p}definedNames>${el}</${p}definedNames>` });
+    }
+  }
+  return edits.length === 0 ? xml : applyEdits(xml, edits);
 }
 
 interface TableSpec {
@@ -831,6 +874,13 @@ export async function applyPlan(pkg: OoxmlPackage, plan: WritePlan, onProgress?:
     workbookRels = addRelationship(workbookRels, { id: relId, type: REL_TYPE.worksheet, target: relativeTarget(pkg.workbookPart, sheetPart) });
     const sheetId = pkg.sheets.reduce((m, s) => Math.max(m, s.sheetId), 0) + 1;
     files.set(pkg.workbookPart, addSheetToWorkbook(pkg.workbookXml, { name: sheetName, sheetId, relId, index: pkg.sheets.length, veryHidden: plan.visibility === "veryHidden" }));
+  }
+  {
+    // Print titles live in workbook.xml: set ours, or drop the ones an earlier run set.
+    const index = existing ? existing.index : pkg.sheets.length;
+    const before = files.get(pkg.workbookPart) ?? pkg.workbookXml;
+    const after = setPrintTitles(before, index, sheetName, plan.pageSetup?.printTitleRows ?? null);
+    if (after !== before) files.set(pkg.workbookPart, after);
   }
   if (!stylesPart) {
     const [relId] = freeRelId(parseRelationships(workbookRels).map((r) => r.id));

@@ -84,6 +84,8 @@ export interface WritePlan {
   visibility?: "visible" | "veryHidden";
   /** Cell colours that follow the values (attainment bands); absent = none. */
   conditionalFormats?: ConditionalFormat[];
+  /** How the sheet prints; absent = the workbook's defaults. */
+  pageSetup?: PageSetup;
 }
 
 /**
@@ -93,6 +95,17 @@ export interface WritePlan {
 export interface ConditionalFormat {
   range: RangeRef;
   rules: { operator: "lessThan" | "between" | "greaterThanOrEqual"; values: number[]; fill: string; font: string }[];
+}
+
+/** Print settings of the output sheet. */
+export interface PageSetup {
+  orientation: "portrait" | "landscape";
+  /** Scale to fit this many pages wide (null = print at 100 %). */
+  fitToWidth: number | null;
+  /** Pages tall when fitting (0 = as many as needed); used only with fitToWidth. */
+  fitToHeight: number;
+  /** Rows printed at the top of every page (1-based, inclusive), e.g. the header row. */
+  printTitleRows: { first: number; last: number } | null;
 }
 
 export const workbookMessages: Catalog = {

@@ -182,6 +182,12 @@ export class SheetState {
   frozenRows = 0;
   /** Cell-value conditional formats, as added: the range (r0, c0, rows, cols) and the rule. */
   conditionalFormats: { rect: { r0: number; c0: number; rows: number; cols: number }; rule: { formula1?: string; formula2?: string; operator?: string }; fill?: string; font?: string }[] = [];
+  /** Worksheet.pageLayout as set (ExcelApi 1.9). */
+  pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null; printTitleRows: string | null } = {
+    orientation: "Portrait",
+    zoom: null,
+    printTitleRows: null,
+  };
 
   constructor(public name: string) {}
 
@@ -1237,6 +1243,33 @@ export class FakeWorksheet extends FakeObject<SheetState> {
     return {
       freezeRows: (count: number) => this.queue("call", "freezeRows", count, (s) => (s.frozenRows = count)),
       unfreeze: () => this.queue("call", "unfreeze", null, (s) => (s.frozenRows = 0)),
+    };
+  }
+
+  get pageLayout(): {
+    orientation: string;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    setPrintTitleRows(rows: string): void;
+  } {
+    const queue = (member: string, value: unknown, apply: (s: SheetState) => void) => this.queue("set", member, value, apply);
+    return {
+      get orientation(): string {
+        throw new FakeExcelError("PropertyNotLoaded", "The fake does not load pageLayout.orientation");
+      },
+      set orientation(v: string) {
+        if (v !== "Portrait" && v !== "Landscape") throw new FakeExcelError("InvalidArgument", `orientation ${v}`);
+        queue("pageLayout.orientation", v, (s) => (s.pageLayout.orientation = v));
+      },
+      get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
+        throw new FakeExcelError("PropertyNotLoaded", "The fake does not load pageLayout.zoom");
+      },
+      set zoom(z: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+        queue("pageLayout.zoom", z, (s) => (s.pageLayout.zoom = { ...z }));
+      },
+      setPrintTitleRows: (rows: string) => {
+        if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeExcelError("InvalidArgument", `setPrintTitleRows(${rows})`);
+        this.queue("call", "pageLayout.setPrintTitleRows", rows, (s) => (s.pageLayout.printTitleRows = rows));
+      },
     };
   }
 
