@@ -35,6 +35,8 @@ export interface ControlledRounding {
   cells: number[][];
   /** Whole units per column; Σ = Σ rowTotals. */
   columnTotals: number[];
+  /** The column totals largest remainder on the exact column sums would give (equal to columnTotals when feasible). */
+  largestRemainder: number[];
 }
 
 interface Fraction {
@@ -186,6 +188,7 @@ export function controlledRounding(
   const cap = Int32Array.from(lower);
   for (let r = 0; r < extra; r++) cap[colOrder[r]]++;
   const count = new Int32Array(P);
+  const largestRemainder = Array.from(cap);
 
   // Greedy pass: largest fractional part first, ties to the earlier row, then the earlier column.
   const cells: number[] = [];
@@ -342,5 +345,10 @@ export function controlledRounding(
     }
     out.push(row);
   }
-  return { cells: out, columnTotals };
+  for (let j = 0; j < P; j++) {
+    let floorSum = 0;
+    for (let i = 0; i < n; i++) floorSum += floors[i * P + j];
+    largestRemainder[j] += floorSum;
+  }
+  return { cells: out, columnTotals, largestRemainder };
 }

@@ -175,6 +175,7 @@ describe("controlledRounding", () => {
     const { cells, columnTotals } = controlledRounding([1, 1], [[1, 1, 0, 0], [0, 0, 1, 1]], 4);
     expect(cells).toEqual([[1, 0, 0, 0], [0, 0, 1, 0]]);
     expect(columnTotals).toEqual([1, 0, 1, 0]);
+    expect(controlledRounding([1, 1], [[1, 1, 0, 0], [0, 0, 1, 1]], 4).largestRemainder).toEqual([1, 1, 0, 0]);
   });
 
   it("rounds a 3 × 4 table exactly both ways", () => {
