@@ -424,6 +424,7 @@ export class ExcelWorkbook implements WorkbookPort {
       ws.getRangeByIndexes(0, column - 1, 1, 1).getEntireColumn().format.columnWidth = characterWidthToPoints(width);
     }
     if (plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
+    if (plan.visibility === "veryHidden") ws.visibility = "VeryHidden";
   }
 
   private queueTable(

@@ -521,11 +521,12 @@ function editContentTypes(xml: string, remove: string[], add: { part: string; ty
 }
 
 /** Adds the new <sheet> and its ownership marker to workbook.xml, leaving the rest verbatim. */
-function addSheetToWorkbook(xml: string, sheet: { name: string; sheetId: number; relId: string; index: number }): string {
+function addSheetToWorkbook(xml: string, sheet: { name: string; sheetId: number; relId: string; index: number; veryHidden: boolean }): string {
   const p = rootPrefix(xml);
   const rp = namespacePrefix(xml, NS.rel);
   const relAttr = rp ? `${rp}:id="${sheet.relId}"` : `xmlns:r="${NS.rel}" r:id="${sheet.relId}"`;
-  const sheetEl = `<${p}sheet name="${xmlAttr(sheet.name)}" sheetId="${sheet.sheetId}" ${relAttr}/>`;
+  const state = sheet.veryHidden ? ` state="veryHidden"` : "";
+  const sheetEl = `<${p}sheet name="${xmlAttr(sheet.name)}" sheetId="${sheet.sheetId}"${state} ${relAttr}/>`;
   const markerText = `'${sheet.name.replace(/'/g, "''")}'!$A$1`;
   const marker = `<${p}definedName name="${OWNER_MARKER_NAME}" localSheetId="${sheet.index}" hidden="1">${xmlText(markerText)}</${p}definedName>`;
   const edits: { start: number; end: number; text: string }[] = [];
@@ -783,7 +784,7 @@ export async function applyPlan(pkg: OoxmlPackage, plan: WritePlan, onProgress?:
     const [relId] = freeRelId(wbRelIds);
     workbookRels = addRelationship(workbookRels, { id: relId, type: REL_TYPE.worksheet, target: relativeTarget(pkg.workbookPart, sheetPart) });
     const sheetId = pkg.sheets.reduce((m, s) => Math.max(m, s.sheetId), 0) + 1;
-    files.set(pkg.workbookPart, addSheetToWorkbook(pkg.workbookXml, { name: sheetName, sheetId, relId, index: pkg.sheets.length }));
+    files.set(pkg.workbookPart, addSheetToWorkbook(pkg.workbookXml, { name: sheetName, sheetId, relId, index: pkg.sheets.length, veryHidden: plan.visibility === "veryHidden" }));
   }
   if (!stylesPart) {
     const [relId] = freeRelId(parseRelationships(workbookRels).map((r) => r.id));

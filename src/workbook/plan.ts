@@ -77,6 +77,11 @@ export interface WritePlan {
   freezeRows: number;
   /** The range to show the user after writing (the table). */
   result: RangeRef;
+  /**
+   * "veryHidden" keeps a sheet out of Excel's Unhide list (the add-in's stored plan); the
+   * default is a visible sheet.
+   */
+  visibility?: "visible" | "veryHidden";
 }
 
 export const workbookMessages: Catalog = {

@@ -1165,6 +1165,9 @@ export class FakeWorksheet extends FakeObject<SheetState> {
   get visibility(): string {
     return this.get("visibility");
   }
+  set visibility(v: string) {
+    this.queue("set", "visibility", v, (s) => (s.visibility = v));
+  }
 
   // Navigation properties return the same object each time, as in Office.js.
   private namesProxy?: FakeNamedItemCollection;

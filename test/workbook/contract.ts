@@ -172,6 +172,25 @@ export function runWorkbookPortContract(label: string, makePort: MakePort): void
       expectSameCells(snap.rows, expected, "read Quotas");
     });
 
+    it("writes a very hidden sheet that can still be read back", async () => {
+      const { port, readBack } = await makePort(salesWorkbook());
+      const hidden: WritePlan = {
+        sheet: "Stored",
+        blocks: [{ row: 1, column: 1, values: [["key", "value"], ["plan", '{"v":1}'], ["=not a formula", -1]] }],
+        tables: [],
+        charts: [],
+        columnWidths: [],
+        freezeRows: 0,
+        result: { sheet: "Stored", firstRow: 1, firstColumn: 1, lastRow: 3, lastColumn: 2 },
+        visibility: "veryHidden",
+      };
+      await port.apply(hidden);
+      const sheets = await port.listSheets();
+      expect(sheets.find((s) => s.name === "Stored")?.visible).toBe(false);
+      expect(await port.ownership("Stored")).toBe("ours");
+      expectSameCells(await readBack("Stored"), [["key", "value"], ["plan", '{"v":1}'], ["=not a formula", -1]], "readBack Stored");
+    });
+
     it("leaves every cell of the source sheets as it was", async () => {
       const fixture = salesWorkbook();
       const { port, readBack } = await makePort(fixture);
