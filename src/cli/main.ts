@@ -14,13 +14,17 @@ import { aggregate, Aggregation } from "../sheet/aggregate";
 import { isBlank } from "../sheet/cells";
 import { ColumnMapping, DetectedTable, detectTable, findColumn } from "../sheet/detect";
 import { assessTarget } from "../quota/realism";
-import { formatNumber, planQuotas, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
+import { formatNumber, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
 import { columnLetter, DEFAULT_OUTPUT_SHEET, OutputSheetTakenError } from "../workbook/plan";
 import type { CellValue, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
 import { openXlsxFile } from "../workbook/xlsx-file";
 import { AllocateOptions, localeFromEnv, parseArgs } from "./args";
-import { formatPlanTable, planJson } from "./format";
+import { formatPlanTable, formatYearPlan, yearPlanJson } from "./format";
+import { yearPlanNoteText } from "../plan/messages";
+import type { YearPlan } from "../plan/types";
+import { planYear } from "../plan/yearPlan";
+import { yearPlanParams } from "./yearArgs";
 import { helpText } from "./help";
 import { CliError } from "./messages";
 
@@ -334,7 +338,7 @@ function realism(io: CliIO, locale: Locale, plan: QuotaPlan): void {
   say(io, locale, key, { target: formatNumber(target, locale), growth, history: formatNumber(history, locale, 0) });
 }
 
-async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Promise<QuotaPlan> {
+async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Promise<YearPlan> {
   const { input, out } = checkPaths(options, io.cwd);
   const p = progress(io, locale);
   const file = path.basename(input);
@@ -356,7 +360,7 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
     ...(options.to ? { to: options.to } : {}),
     ...(source.mapping.weight !== null ? { weightColumn: source.mapping.weight } : {}),
   });
-  const plan = planQuotas(aggregation, planParams(options));
+  const plan = planYear(aggregation, yearPlanParams(planParams(options), options, aggregation.periods, null, io.now()));
 
   const sheetOut = options.sheetOut ?? DEFAULT_OUTPUT_SHEET;
   const writePlan = buildQuotaWritePlan(plan, provenanceOf(source, aggregation, options, io.now()), sheetOut, locale);
@@ -385,9 +389,10 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   }
   realism(io, locale, plan);
   for (const w of plan.warnings) say(io, locale, "warning", { text: planWarningText(w, locale) });
+  for (const n of plan.notes) say(io, locale, "note", { text: yearPlanNoteText(n, locale) });
 
-  if (options.json) io.stdout(`${JSON.stringify(planJson(plan), null, 2)}\n`);
-  else io.stdout(formatPlanTable(plan, locale));
+  if (options.json) io.stdout(`${JSON.stringify(yearPlanJson(plan), null, 2)}\n`);
+  else io.stdout(formatPlanTable(plan, locale) + formatYearPlan(plan, locale));
   say(io, locale, "wrote", { sheet: sheetOut, file: options.out, reps: n(plan.rows.length), total: formatNumber(plan.total, locale) });
   return plan;
 }
