@@ -68,8 +68,11 @@ export function planJson(plan: QuotaPlan): PlanJson {
 
 /** Period targets, several to a line so twelve months fit in 80 columns. */
 function periodTargetLines(plan: YearPlan, money: (n: number) => string, locale: Locale): string[] {
-  const cells = plan.periodLabels.map((label, j) => `${label}  ${money(plan.periodTargets[j])}`);
-  const w = Math.max(...cells.map(width));
+  const amounts = plan.periodTargets.map(money);
+  const aw = Math.max(...amounts.map(width));
+  const lw = Math.max(...plan.periodLabels.map(width));
+  const cells = plan.periodLabels.map((label, j) => `${padEnd(label, lw)}  ${padStart(amounts[j], aw)}`);
+  const w = lw + 2 + aw;
   const perLine = Math.max(1, Math.floor(82 / (w + 3)));
   const title = locale === "sv" ? `Periodmål (summa ${money(plan.planTotal)}):` : `Period targets (sum ${money(plan.planTotal)}):`;
   const lines = [title];
