@@ -146,7 +146,7 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
   const repIndex = new Map<string, number>();
   reps.forEach((r, i) => repIndex.set(textKey(r.name), i));
   const roster = params.roster ?? [];
-  if (roster.length > 0 && monthsPerPeriod === null) throw new YearPlanError("needsCalendar", { rule: "The roster", periods: P });
+  if (roster.length > 0 && monthsPerPeriod === null) throw new YearPlanError("rosterNeedsCalendar", { periods: P });
   const rosterInfo = validateRoster(roster, months);
   const newHires = roster.filter((e) => !repIndex.has(textKey(e.rep)));
 
@@ -164,7 +164,7 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
 
   // --- Phasing weights per plan month (or per period when periods do not split the year) ------
   const needsMonthly = phasing.kind === "history" || phasing.kind === "team";
-  if (needsMonthly && monthsPerPeriod === null) throw new YearPlanError("needsCalendar", { rule: `Phasing "${phasing.kind}"`, periods: P });
+  if (needsMonthly && monthsPerPeriod === null) throw new YearPlanError("needsCalendar", { phasing: phasing.kind, periods: P });
   if (needsMonthly && aggregation.periods.length === 0) throw new YearPlanError("needsDates", { phasing: phasing.kind });
   if (phasing.kind === "pattern") {
     const w = phasing.weights;

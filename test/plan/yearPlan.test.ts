@@ -212,7 +212,7 @@ describe("planYear: roster", () => {
     expect(errorOf(() => planYear(trio, params({ roster: [hire({ end: "2026-01-01" })] }))).key).toBe("rosterEndBeforeStart");
     expect(errorOf(() => planYear(trio, params({ roster: [hire({ ramp: [0.5, 2] })] }))).key).toBe("rosterBadRamp");
     expect(errorOf(() => planYear(trio, params({ roster: [hire({}), hire({ rep: " NINA" })] }))).key).toBe("rosterTwice");
-    expect(errorOf(() => planYear(trio, params({ periods: 5, roster: [hire({})] }))).key).toBe("needsCalendar");
+    expect(errorOf(() => planYear(trio, params({ periods: 5, roster: [hire({})] }))).key).toBe("rosterNeedsCalendar");
   });
 });
 
