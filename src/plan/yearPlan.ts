@@ -377,13 +377,19 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
   }
 
   const planTotal = u.amount(planTotalU);
+  // The flat per-period column splits the plan total: its rounding warning is about that total.
+  const warnings = defaults ? base.warnings : base.warnings.filter((w) => w.key !== "periodTotalRounded");
+  if (!defaults && P > 1 && u.unit !== 0 && periodTotalU * P !== planTotalU) {
+    const periodTotal = u.amount(periodTotalU);
+    warnings.push({ key: "periodTotalRounded", params: { total: planTotal, periods: P, exact: tidy(planTotal / P), round: u.unit, periodTotal, product: tidy(periodTotal * P) } });
+  }
   return {
     method: base.method,
     params: { ...params, target: base.params.target, growth: base.params.growth, phasing, uplift },
     rows,
     total: planTotal,
     periodTotal: u.amount(periodTotalU),
-    warnings: base.warnings,
+    warnings,
     target,
     planTotal,
     coverage: target > 0 ? tidy(planTotal / target) : 0,

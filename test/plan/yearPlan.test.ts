@@ -321,3 +321,15 @@ describe("messages", () => {
     }
   });
 });
+
+describe("planYear: the flat per-period column", () => {
+  it("with uplift, splits the plan total and warns about that total's rounding", () => {
+    const plan = planYear(trio, params({ target: 1000000, uplift: 0.05 }));
+    expect(plan.periodTotal).toBe(87500);
+    expect(plan.warnings.map((w) => w.key)).not.toContain("periodTotalRounded");
+    const odd = planYear(trio, params({ target: 1000000, uplift: 0.1 }));
+    expect(odd.periodTotal).toBe(91700); // 1,100,000 ÷ 12 = 91,666.67
+    expect(odd.warnings.find((w) => w.key === "periodTotalRounded")?.params).toMatchObject({ total: 1100000, periodTotal: 91700 });
+    expect(odd.rows.reduce((a, r) => a + r.periodQuota, 0)).toBe(91700);
+  });
+});
