@@ -409,6 +409,7 @@ function worksheetXml(a: WorksheetArgs): string {
   out.push(conditionalFormattingXml(a.plan.conditionalFormats ?? [], a.styles));
   out.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
   if (page) out.push(pageSetupXml(page));
+  if (page?.rowBreaks) out.push(rowBreaksXml(page.rowBreaks));
   if (a.drawingRelId) out.push(`<drawing r:id="${a.drawingRelId}"/>`);
   if (a.tableRelIds.length > 0) {
     out.push(`<tableParts count="${a.tableRelIds.length}">${a.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
@@ -434,33 +435,46 @@ function conditionalFormattingXml(formats: readonly ConditionalFormat[], styles:
     .join("");
 }
 
-/** <pageSetup>: orientation and, with fitToPage in sheetPr, the pages wide and tall. */
+/** Excel's paperSize codes for the sizes a plan can ask for. */
+const PAPER_SIZES = { letter: 1, A4: 9 } as const;
+
+/** <pageSetup>: orientation, paper and, with fitToPage in sheetPr, the pages wide and tall. */
 function pageSetupXml(page: PageSetup): string {
   const fit = (n: number) => String(Math.max(0, Math.floor(n)));
+  const paper = page.paperSize ? ` paperSize="${PAPER_SIZES[page.paperSize]}"` : "";
   const fitAttrs = page.fitToWidth !== null ? ` fitToWidth="${fit(page.fitToWidth)}" fitToHeight="${fit(page.fitToHeight)}"` : "";
-  return `<pageSetup orientation="${page.orientation === "landscape" ? "landscape" : "portrait"}"${fitAttrs}/>`;
+  return `<pageSetup${paper} orientation="${page.orientation === "landscape" ? "landscape" : "portrait"}"${fitAttrs}/>`;
+}
+
+/** <rowBreaks>: a manual page break below each listed row. */
+function rowBreaksXml(rows: readonly number[]): string {
+  const valid = [...new Set(rows.filter((r) => Number.isInteger(r) && r >= 1 && r < MAX_ROWS))].sort((a, b) => a - b);
+  if (valid.length === 0) return "";
+  const brks = valid.map((r) => `<brk id="${r}" max="${MAX_COLUMNS - 1}" man="1"/>`).join("");
+  return `<rowBreaks count="${valid.length}" manualBreakCount="${valid.length}">${brks}</rowBreaks>`;
 }
 
 /** The name Excel gives a sheet's rows (and columns) repeated on every printed page. */
 export const PRINT_TITLES_NAME = "_xlnm.Print_Titles";
+/** The name Excel gives a sheet's print area. */
+export const PRINT_AREA_NAME = "_xlnm.Print_Area";
 
 /**
- * Sets (or, with rows null, removes) a sheet's print titles in workbook.xml: the sheet-scoped
- * defined name _xlnm.Print_Titles = 'Sheet'!$1:$1. Other names are left as they are.
+ * Sets (or, with ref null, removes) a sheet-scoped built-in defined name in workbook.xml, such
+ * as the print titles ('Sheet'!$1:$1) or the print area. Other names are left as they are.
  */
-export function setPrintTitles(xml: string, localSheetId: number, sheet: string, rows: { first: number; last: number } | null): string {
+export function setSheetName(xml: string, name: string, localSheetId: number, ref: string | null): string {
   const p = rootPrefix(xml);
   const edits: { start: number; end: number; text: string }[] = [];
   const names = findElement(xml, `${p}definedNames`);
   const existing = names && !names.selfClosing ? findElements(xml, `${p}definedName`, names.innerStart, names.innerEnd) : [];
   for (const e of existing) {
-    if ((e.attrs.name ?? "").toLowerCase() === PRINT_TITLES_NAME.toLowerCase() && e.attrs.localSheetId === String(localSheetId)) {
+    if ((e.attrs.name ?? "").toLowerCase() === name.toLowerCase() && e.attrs.localSheetId === String(localSheetId)) {
       edits.push({ start: e.start, end: e.end, text: "" });
     }
   }
-  if (rows) {
-    const ref = `'${sheet.replace(/'/g, "''")}'!$${rows.first}:$${rows.last}`;
-    const el = `<${p}definedName name="${PRINT_TITLES_NAME}" localSheetId="${localSheetId}">${xmlText(ref)}</${p}definedName>`;
+  if (ref !== null) {
+    const el = `<${p}definedName name="${name}" localSheetId="${localSheetId}">${xmlText(ref)}</${p}definedName>`;
     if (names && !names.selfClosing) edits.push({ start: names.innerEnd, end: names.innerEnd, text: el });
     else if (names) edits.push({ start: names.start, end: names.end, text: `<${p}definedNames>${el}</${p}definedNames>` });
     else {
@@ -471,6 +485,12 @@ export function setPrintTitles(xml: string, localSheetId: number, sheet: string,
     }
   }
   return edits.length === 0 ? xml : applyEdits(xml, edits);
+}
+
+/** Sets (or, with rows null, removes) a sheet's print titles: rows repeated on every page. */
+export function setPrintTitles(xml: string, localSheetId: number, sheet: string, rows: { first: number; last: number } | null): string {
+  const ref = rows ? `'${sheet.replace(/'/g, "''")}'!$${rows.first}:$${rows.last}` : null;
+  return setSheetName(xml, PRINT_TITLES_NAME, localSheetId, ref);
 }
 
 interface TableSpec {
@@ -879,7 +899,13 @@ export async function applyPlan(pkg: OoxmlPackage, plan: WritePlan, onProgress?:
     // Print titles live in workbook.xml: set ours, or drop the ones an earlier run set.
     const index = existing ? existing.index : pkg.sheets.length;
     const before = files.get(pkg.workbookPart) ?? pkg.workbookXml;
-    const after = setPrintTitles(before, index, sheetName, plan.pageSetup?.printTitleRows ?? null);
+    const area = plan.pageSetup?.printArea;
+    const after = setSheetName(
+      setPrintTitles(before, index, sheetName, plan.pageSetup?.printTitleRows ?? null),
+      PRINT_AREA_NAME,
+      index,
+      area ? absoluteRef(sheetName, area) : null,
+    );
     if (after !== before) files.set(pkg.workbookPart, after);
   }
   if (!stylesPart) {
