@@ -168,8 +168,28 @@ export class CellGrid {
 
   /** The row's cells, by column. */
   rowCells(row: number): [number, GridCell][] {
-    const columns = new Set<number>();
     const own = this.cells.get(row);
+    if (!own) {
+      // The common case of a tall block's row: read it straight from the block.
+      let only: DenseBlock | null = null;
+      let count = 0;
+      for (const b of this.blocks) {
+        if (row < b.row || row > b.lastRow) continue;
+        only = b;
+        count++;
+      }
+      if (count === 0) return [];
+      if (count === 1 && only) {
+        const out: [number, GridCell][] = [];
+        const rv = only.values[row - only.row];
+        for (let j = 0; j < rv.length; j++) {
+          const v = rv[j];
+          if (v !== null && v !== undefined) out.push([only.column + j, { value: v, format: only.formats[j] ?? null, bold: only.bold, italic: only.italic }]);
+        }
+        return out;
+      }
+    }
+    const columns = new Set<number>();
     if (own) for (const c of own.keys()) columns.add(c);
     for (const b of this.blocks) {
       if (row < b.row || row > b.lastRow) continue;
@@ -505,9 +525,11 @@ function worksheetXml(a: WorksheetArgs): Uint8Array {
   const chunks: Uint8Array[] = [encoder.encode(out.join(""))];
   out.length = 0;
   let i = 0;
-  for (const r of a.grid.rowNumbers()) {
+  for (let r = used ? used.firstRow : 1; used && r <= used.lastRow; r++) {
+    const cells = a.grid.rowCells(r);
+    if (cells.length === 0) continue;
     let xml = `<row r="${r}">`;
-    for (const [c, cell] of a.grid.rowCells(r)) {
+    for (const [c, cell] of cells) {
       const ref = cellAddress(r, c);
       xml += cellXml(ref, cell, a.styles.index(styleKeyOf(cell)), a.date1904, `${a.sheet}!${ref}`);
     }
