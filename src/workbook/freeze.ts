@@ -13,6 +13,7 @@
  *   whose formula calls SALES loses its <f> and keeps its cached value and type; everything else
  *   is copied as it was. Memory is bounded by one cell plus what the caller keeps of the output.
  */
+import { FREEZE_LIST_LIMIT, type FreezeReport, type SheetCellRef } from "./port";
 
 /** The custom functions' namespace (manifest: Functions.Namespace). */
 export const SALES_NAMESPACE = "SALES";
@@ -519,4 +520,36 @@ export function dropCalcChainCells(xml: string, drop: (sheetId: number, cell: st
   if (kept === 0) return null;
   out.push(xml.slice(copied));
   return out.join("");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports
+
+/** Counts frozen and uncalculated cells per sheet and keeps the first few of each for display. */
+export class FreezeTally {
+  private readonly perSheet = new Map<string, number>();
+  private readonly report: FreezeReport = { count: 0, sheets: [], cells: [], uncalculated: [], uncalculatedCount: 0 };
+
+  constructor(private readonly limit = FREEZE_LIST_LIMIT) {}
+
+  frozen(sheet: string, address: string): void {
+    this.report.count++;
+    this.perSheet.set(sheet, (this.perSheet.get(sheet) ?? 0) + 1);
+    if (this.report.cells.length < this.limit) this.report.cells.push({ sheet, address });
+  }
+
+  uncalculated(sheet: string, address: string): void {
+    this.report.uncalculatedCount++;
+    if (this.report.uncalculated.length < this.limit) this.report.uncalculated.push({ sheet, address });
+  }
+
+  result(): FreezeReport {
+    return { ...this.report, sheets: [...this.perSheet].map(([sheet, count]) => ({ sheet, count })) };
+  }
+}
+
+/** "Sheet!B2", with the sheet name quoted as Excel quotes it when it needs to be. */
+export function sheetCellText(ref: SheetCellRef): string {
+  const plain = /^[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*$/.test(ref.sheet) && !/^[A-Za-z]{1,3}\d+$/.test(ref.sheet);
+  return `${plain ? ref.sheet : `'${ref.sheet.replace(/'/g, "''")}'`}!${ref.address}`;
 }

@@ -23,7 +23,7 @@ export interface ReadContext {
 const STOP = Symbol("stop");
 
 /** Feeds a part's text to `onText` in chunks; onText may throw STOP to end early. */
-function streamText(pkg: OoxmlPackage, part: string, onText: (text: string) => void): Promise<void> {
+export function streamText(pkg: OoxmlPackage, part: string, onText: (text: string) => void): Promise<void> {
   const stream = pkg.stream(part);
   if (!stream) return Promise.reject(new Error(`The workbook has no part ${part}.`));
   const decoder = new TextDecoder("utf-8");
