@@ -1,11 +1,13 @@
 /** `quota --help` and `quota allocate --help`, in English and Swedish. */
 import { Locale } from "../i18n";
+import { FREEZE_HELP } from "./freezeHelp";
 
 const MAIN: Record<Locale, string> = {
   en: `quota: turn a sales workbook into fair, exact sales quotas.
 
 Usage:
   quota allocate <in.xlsx> --out <out.xlsx> [options]   write a Quotas sheet
+  quota freeze <in.xlsx> --out <out.xlsx>               SALES formulas → values, to share
   quota --help | quota allocate --help                  show help
   quota --version                                       show the version
 
@@ -16,6 +18,7 @@ Run "quota allocate --help" for the options.
 
 Användning:
   quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]  skriv ett Quotas-blad
+  quota freeze <in.xlsx> --out <ut.xlsx>                 SALES-formler → värden, för delning
   quota --help | quota allocate --help                   visa hjälp
   quota --version                                        visa versionen
 
@@ -111,6 +114,6 @@ Exempel:
 `,
 };
 
-export function helpText(topic: "main" | "allocate", locale: Locale = "en"): string {
-  return (topic === "allocate" ? ALLOCATE : MAIN)[locale] ?? MAIN.en;
+export function helpText(topic: "main" | "allocate" | "freeze", locale: Locale = "en"): string {
+  return (topic === "allocate" ? ALLOCATE : topic === "freeze" ? FREEZE_HELP : MAIN)[locale] ?? MAIN.en;
 }

@@ -21,6 +21,7 @@ import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
 import { openXlsxFile } from "../workbook/xlsx-file";
 import { AllocateOptions, localeFromEnv, parseArgs } from "./args";
 import { formatPlanTable, planJson } from "./format";
+import { freezeCommand } from "./freeze";
 import { helpText } from "./help";
 import { CliError } from "./messages";
 
@@ -76,6 +77,10 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         return 2;
       }
       io.stdout(helpText(command.topic, locale));
+      return 0;
+    }
+    if (command.command === "freeze") {
+      await freezeCommand(command, io, locale, checkPaths);
       return 0;
     }
     await allocate(command, io, locale);
@@ -160,7 +165,7 @@ function realpathOrNull(p: string): string | null {
 }
 
 /** Input must be a readable file; output must not be the input, even through links or "..". */
-function checkPaths(options: AllocateOptions, cwd: string): { input: string; out: string } {
+function checkPaths(options: { input: string; out: string }, cwd: string): { input: string; out: string } {
   const input = path.resolve(cwd, options.input);
   const out = path.resolve(cwd, options.out);
   const stat = fs.statSync(input, { throwIfNoEntry: false });
