@@ -29,6 +29,7 @@ import {
 } from "./pipeline";
 import { initialState, reducer, sourceRange, STEP_COUNT, suggestSheetName, type Action, type SourceKind, type StepIndex, type WizardState } from "./state";
 import { translator, type MessageId, type Translate } from "./strings";
+import { ShareSection } from "./ShareSection";
 import { useStyles } from "./styles";
 import { SourceStep } from "./steps/SourceStep";
 import { MethodStep } from "./steps/MethodStep";
@@ -366,6 +367,7 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
             </Button>
           )}
         </div>
+        <ShareSection opened={workbook.current} busy={busy} />
       </main>
     </WizardContext.Provider>
   );
