@@ -4,6 +4,9 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { FakePort, salesRows } from "./fakePort";
 import { browserHost, excelHost, openSalesFile, renderWizard } from "./helpers";
 
+// Rendering the whole wizard in jsdom is slow on a busy machine; these are not timed assertions.
+jest.setTimeout(30_000);
+
 function planPort(kind: "excel" | "xlsx"): FakePort {
   const port = new FakePort(
     [
@@ -27,7 +30,7 @@ describe("prepare for sharing", () => {
     const port = planPort("excel");
     const { user } = renderWizard(excelHost(port));
     await waitFor(() => expect(screen.getByTestId("row-stats")).toBeTruthy());
-    const share = screen.getByTestId("share");
+    const share = await screen.findByTestId("share"); // loaded with the first workbook
     expect(within(share).getByRole("heading", { name: "Share this workbook" })).toBeTruthy();
 
     await user.click(screen.getByTestId("share-start"));
@@ -58,7 +61,7 @@ describe("prepare for sharing", () => {
     const port = planPort("excel");
     const { user } = renderWizard(excelHost(port), "sv");
     await waitFor(() => expect(screen.getByTestId("row-stats")).toBeTruthy());
-    await user.click(screen.getByRole("button", { name: "Förbered för delning…" }));
+    await user.click(await screen.findByRole("button", { name: "Förbered för delning…" }));
     await waitFor(() => expect(screen.getByTestId("share-confirm")).toBeTruthy());
     expect(screen.getByTestId("share-confirm").textContent).toContain("Det går inte att ångra");
     await user.click(screen.getByRole("button", { name: "Avbryt" }));
@@ -77,7 +80,7 @@ describe("prepare for sharing", () => {
     const { user } = renderWizard(host);
     expect(screen.queryByTestId("share")).toBeNull(); // nothing to share before a file is open
     await openSalesFile(user, "plan.xlsx");
-    await user.click(screen.getByTestId("share-start"));
+    await user.click(await screen.findByTestId("share-start"));
     await waitFor(() => expect(screen.getByTestId("share-confirm")).toBeTruthy());
     expect(screen.getByTestId("share-confirm").textContent).toContain("The file you opened stays as it was");
     await user.click(screen.getByTestId("share-confirm-button"));
