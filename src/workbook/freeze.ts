@@ -273,8 +273,13 @@ function attribute(tag: string, name: string): string | null {
   return m ? unescapeXml(m[1] ?? m[2] ?? "") : null;
 }
 
+const WITHOUT_RES = new Map<string, RegExp>();
+
 function withoutAttribute(tag: string, name: string): string {
-  return tag.replace(new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`), "");
+  if (!tag.includes(` ${name}=`) && !new RegExp(`\\s${name}\\s*=`).test(tag)) return tag;
+  let re = WITHOUT_RES.get(name);
+  if (!re) WITHOUT_RES.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`)));
+  return tag.replace(re, "");
 }
 
 function withAttribute(tag: string, name: string, value: string): string {
@@ -362,6 +367,8 @@ export class SheetFreezer {
     let copyFrom = 0;
     let pos = 0;
     let keep = buf.length;
+    // Where the next <f starts (searched again only once passed, so the buffer is scanned once).
+    let nextF = -1;
     for (;;) {
       const lt = buf.indexOf("<", pos);
       if (lt < 0) break;
@@ -405,8 +412,11 @@ export class SheetFreezer {
         break;
       }
       const end = close + cellClose.length;
-      const f = buf.indexOf(fOpen, gt);
-      if (f >= 0 && f < close) {
+      if (nextF !== Infinity && nextF < gt) {
+        nextF = buf.indexOf(fOpen, gt);
+        if (nextF < 0) nextF = Infinity;
+      }
+      if (nextF < close) {
         const replaced = this.cell(buf.slice(lt, end), tag, this.row, this.column);
         if (replaced !== null) {
           out.push(buf.slice(copyFrom, lt), replaced);

@@ -58,6 +58,8 @@ export async function freezePackage(pkg: OoxmlPackage, match: FormulaMatcher, op
   const replaced = new Map<string, Uint8Array>();
   /** sheetId → frozen cells (upper case), for calcChain. */
   const frozenBySheet = new Map<number, Set<string>>();
+  // The frozen cells are kept only where a calc chain must lose their entries.
+  const calcChain = options.dryRun ? null : await pkg.workbookRelated(REL_TYPE.calcChain);
   options.onProgress?.(0, worksheets.length);
   for (let i = 0; i < worksheets.length; i++) {
     const sheet = worksheets[i];
@@ -73,14 +75,13 @@ export async function freezePackage(pkg: OoxmlPackage, match: FormulaMatcher, op
     for (const cell of frozen) tally.frozen(sheet.name, cell.range ?? cell.cell);
     for (const cell of uncalculated) tally.uncalculated(sheet.name, cell);
     if (freezer.changed && sink) replaced.set(part, sink.bytes());
-    if (frozen.length > 0) frozenBySheet.set(sheet.sheetId, new Set(frozen.map((c) => c.cell)));
+    if (calcChain && frozen.length > 0) frozenBySheet.set(sheet.sheetId, new Set(frozen.map((c) => c.cell)));
     options.onProgress?.(i + 1, worksheets.length);
   }
   if (options.dryRun || replaced.size === 0) return tally.result();
 
   const files = new Map<string, Uint8Array | string>(replaced);
   const removals: string[] = [];
-  const calcChain = await pkg.workbookRelated(REL_TYPE.calcChain);
   const calcXml = calcChain ? await pkg.text(calcChain) : null;
   if (calcChain && calcXml !== null && frozenBySheet.size > 0) {
     const kept = dropCalcChainCells(calcXml, (sheetId, cell) => frozenBySheet.get(sheetId)?.has(cell) ?? false);
