@@ -10,6 +10,8 @@ module.exports = {
     {
       displayName: "unit",
       testEnvironment: "node",
+      // Generous: a busy 2-core machine runs some file fixtures 5-10x slower than a quiet one.
+      testTimeout: 30_000,
       transform,
       testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
       testPathIgnorePatterns: ["<rootDir>/test/browser/"],

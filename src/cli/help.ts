@@ -6,6 +6,7 @@ const MAIN: Record<Locale, string> = {
 
 Usage:
   quota allocate <in.xlsx> --out <out.xlsx> [options]   write a Quotas sheet
+  quota allocate <in.csv> --out <out.xlsx> [options]    the same from a CSV file
   quota --help | quota allocate --help                  show help
   quota --version                                       show the version
 
@@ -16,6 +17,7 @@ Run "quota allocate --help" for the options.
 
 Användning:
   quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]  skriv ett Quotas-blad
+  quota allocate <in.csv> --out <ut.xlsx> [alternativ]   samma från en CSV-fil
   quota --help | quota allocate --help                   visa hjälp
   quota --version                                        visa versionen
 
@@ -26,10 +28,12 @@ Kör "quota allocate --help" för alternativen.
 
 const ALLOCATE: Record<Locale, string> = {
   en: `Usage: quota allocate <in.xlsx> --out <out.xlsx> [options]
+       quota allocate <in.csv> --out <out.xlsx> [options]
 
 Reads the sales table of <in.xlsx>, sums each rep's history, splits the target with the
 chosen method and writes <out.xlsx>: the same workbook plus a "Quotas" sheet (a table with
 a totals row equal to the target, a note on how the numbers were made, and a chart).
+A .csv (or .txt, .tsv) input gives a new workbook: its rows as a sheet of text, plus Quotas.
 
 Source (detected when not given; COL is a header such as " Sales" or a column letter):
   --sheet NAME           sheet to read (default: the first sheet with a sales table)
@@ -68,10 +72,12 @@ Example:
   quota allocate sales.xlsx --out quotas.xlsx --year 2025 --target 1500000 --periods 12 --round 100
 `,
   sv: `Användning: quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]
+            quota allocate <in.csv> --out <ut.xlsx> [alternativ]
 
 Läser försäljningstabellen i <in.xlsx>, summerar varje säljares historik, fördelar målet
 med vald metod och skriver <ut.xlsx>: samma arbetsbok plus bladet "Quotas" (en tabell med
 en summarad lika med målet, en notering om hur siffrorna togs fram, och ett diagram).
+En .csv-fil (eller .txt, .tsv) ger en ny arbetsbok: raderna som ett blad med text, plus Quotas.
 
 Källa (hittas automatiskt om den inte anges; KOL är en rubrik som " Sales" eller en kolumnbokstav):
   --sheet NAMN           blad att läsa (standard: första bladet med en försäljningstabell)

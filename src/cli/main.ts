@@ -18,6 +18,8 @@ import { formatNumber, planQuotas, planWarningText, QuotaPlan, QuotaPlanParams }
 import { columnLetter, DEFAULT_OUTPUT_SHEET, OutputSheetTakenError } from "../workbook/plan";
 import type { CellValue, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
+import { openCsvFile } from "../workbook/csv-file";
+import { fileKindOf } from "../workbook/fileKind";
 import { openXlsxFile } from "../workbook/xlsx-file";
 import { AllocateOptions, localeFromEnv, parseArgs } from "./args";
 import { formatPlanTable, planJson } from "./format";
@@ -339,9 +341,9 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   const p = progress(io, locale);
   const file = path.basename(input);
   p.step(new CliError("reading", { file: options.input }).messageIn(locale));
-  let workbook: Awaited<ReturnType<typeof openXlsxFile>>;
+  let workbook: Awaited<ReturnType<typeof openXlsxFile>> | Awaited<ReturnType<typeof openCsvFile>>;
   try {
-    workbook = await openXlsxFile(input);
+    workbook = fileKindOf(input) === "csv" ? await openCsvFile(input) : await openXlsxFile(input);
   } catch (e) {
     if (e instanceof LocalizedError) throw e;
     throw new CliError("readFailed", { path: options.input, detail: e instanceof Error ? e.message : String(e) });
@@ -387,7 +389,7 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   for (const w of plan.warnings) say(io, locale, "warning", { text: planWarningText(w, locale) });
 
   if (options.json) io.stdout(`${JSON.stringify(planJson(plan), null, 2)}\n`);
-  else io.stdout(formatPlanTable(plan, locale));
+  else io.stdout(formatPlanTable(plan, locale, { sheet: sheetOut }));
   say(io, locale, "wrote", { sheet: sheetOut, file: options.out, reps: n(plan.rows.length), total: formatNumber(plan.total, locale) });
   return plan;
 }

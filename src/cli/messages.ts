@@ -173,6 +173,10 @@ export const cliMessages: Catalog = {
     en: "The target {target} is {growth} on the history of {history}: more than double, hardly achievable.",
     sv: "Målet {target} är {growth} mot historiken {history}: mer än det dubbla, knappast uppnåeligt.",
   },
+  moreReps: {
+    en: "… and {count} more reps (the {shown} largest quotas are shown); all are in the {sheet} sheet.",
+    sv: "… och {count} säljare till (de {shown} största kvoterna visas); alla finns i bladet {sheet}.",
+  },
   wrote: {
     en: "Wrote sheet \"{sheet}\" to {file} ({reps} reps, quotas add up to {total}).",
     sv: "Skrev bladet \"{sheet}\" till {file} ({reps} säljare, kvoterna summerar till {total}).",

@@ -18,7 +18,8 @@
  *   were not asked for do not stop the run. With a filter, a row whose date is blank or
  *   unreadable is invalid. Without one, a blank date is allowed (the row counts in the total,
  *   not in any month; see undatedRows).
- * - A row whose rep cell is a totals label ("Total", "Grand Total", "Summa", "Totalt", …), or
+ * - A row whose rep cell is a totals label ("Total", "TOTAL:", "Total sales", "Subtotal North",
+ *   "Grand Total", "Summa Norr", "Totalt 2025", …: see totals.ts), or
  *   whose blank/unreadable rep or date sits beside such a label, is not a sale: it is always
  *   left out and listed in skipped (key "totalsRow"), without stopping, so a totals row under
  *   the data never becomes a rep holding everyone's sales.
@@ -61,6 +62,7 @@ import {
 } from "./cells";
 import type { ColumnMapping, DetectedTable } from "./detect";
 import { cellRef, displayValue, isoDateText, SheetError, SheetMessageKey } from "./errors";
+import { isTotalsLabel } from "./totals";
 
 export type ValueKind = "amount" | "profit" | "units";
 
@@ -124,7 +126,12 @@ export interface Aggregation {
   undatedRows: number;
 }
 
-/** Rep cells that label a totals row rather than name a rep (compared as textKey). */
+/**
+ * Rep cells that label a totals row rather than name a rep (compared as textKey). The rule the
+ * aggregation applies is wider (totals.ts isTotalsLabel: these words followed by punctuation or
+ * more words, "Total sales", "Subtotal North"); this list stays for callers that want the
+ * bare labels.
+ */
 export const TOTAL_LABELS: ReadonlySet<string> = new Set([
   "total",
   "totals",
@@ -181,6 +188,33 @@ function validDate(d: Date | null | undefined, which: string): number | null {
   const s = d instanceof Date ? dateToSerial(d) : NaN;
   if (!(s >= MIN_SERIAL && s < MAX_SERIAL)) throw new SheetError("badDate", { which, value: d instanceof Date ? isoDateText(d) : String(d) });
   return Math.floor(s);
+}
+
+/**
+ * The largest number Excel holds is 9.99999999999999E+307: a sum beyond ±9.99E+307 (or one
+ * that overflowed to ±Infinity) would fail only when it is written, far from its cause. Stop
+ * here instead, naming the rep and the column. (Sums keep 15–17 significant digits as every
+ * float does; Excel shows 15. That loses cents only beyond 10^13 and is not an error.)
+ */
+export const MAX_SUM = 9.99e307;
+
+function checkMagnitudes(listed: Acc[], sheet: string, column: string): void {
+  // Positive and negative histories apart: callers add up either kind (shares, the realism check).
+  let positive = 0;
+  let negative = 0;
+  let largest: Acc | null = null;
+  for (const acc of listed) {
+    let ok = Math.abs(acc.total) <= MAX_SUM; // false for NaN and ±Infinity
+    for (let m = 0; ok && m < acc.monthly.length; m++) {
+      const v = acc.monthly[m];
+      if (v === v && !(Math.abs(v) <= MAX_SUM)) ok = false;
+    }
+    if (!ok) throw new SheetError("sumTooLarge", { sheet, column, rep: acc.name });
+    if (acc.total > 0) positive += acc.total;
+    else negative += acc.total;
+    if (largest === null || Math.abs(acc.total) > Math.abs(largest.total)) largest = acc;
+  }
+  if (largest !== null && !(positive <= MAX_SUM && -negative <= MAX_SUM)) throw new SheetError("totalTooLarge", { sheet, column, rep: largest.name });
 }
 
 /**
@@ -295,7 +329,7 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
       acc = { key, name, total: 0, rows: 0, monthly: [], weight: undefined, weightRow: 0, team: undefined, teamKey: "", teamRow: 0, listed: false };
       byKey.set(key, acc);
     }
-    return { acc, display: name, totals: TOTAL_LABELS.has(key), failure: null };
+    return { acc, display: name, totals: isTotalsLabel(key), failure: null };
   };
   // Months as small slot numbers: a flat table month → slot (390 kB) beats a Map per rep.
   const slotOfMonth = dateIdx >= 0 ? new Int32Array(MONTHS).fill(-1) : null;
@@ -307,7 +341,7 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
   const totalsLabelAt = (row: CellValue[]): number => {
     for (const j of used) {
       const v = row[j];
-      if (typeof v === "string" && v.length < 20 && TOTAL_LABELS.has(textKey(v))) return j;
+      if (typeof v === "string" && isTotalsLabel(v)) return j;
     }
     return -1;
   };
@@ -515,6 +549,7 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
     const lost = listed.find((acc) => acc.team === undefined);
     if (lost) throw new SheetError("noTeam", { rep: lost.name, column: columnName(teamIdx), sheet });
   }
+  checkMagnitudes(listed, sheet, columnName(valueIdx));
   const order = monthOfSlot.map((_, slot) => slot).sort((a, b) => monthOfSlot[a] - monthOfSlot[b]);
   const keys = monthOfSlot.map(monthKey);
   const reps: RepHistory[] = listed.map((acc) => {

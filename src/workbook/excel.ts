@@ -80,6 +80,8 @@ const MARKER_FORMULA = '="SalesQuota"';
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
+/** Office.js's ConditionalCellValueOperator for each write-plan comparison. */
+const CELL_VALUE_OPERATORS = { lessThan: "LessThan", between: "Between", greaterThanOrEqual: "GreaterThanOrEqual" } as const;
 
 /** What we wrote besides cells, kept in the marker's comment so a re-run can remove exactly that. */
 interface WrittenObjects {
@@ -433,6 +435,16 @@ export class ExcelWorkbook implements WorkbookPort {
       layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
       if (page.fitToWidth !== null) layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
       if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows.first}:$${page.printTitleRows.last}`);
+    }
+    for (const cf of plan.conditionalFormats ?? []) {
+      const range = rangeOf(cf.range);
+      for (const rule of cf.rules) {
+        const format = range.conditionalFormats.add("CellValue");
+        format.cellValue.format.fill.color = `#${rule.fill}`;
+        format.cellValue.format.font.color = `#${rule.font}`;
+        const [formula1, formula2] = rule.values.map(String);
+        format.cellValue.rule = { formula1, ...(formula2 !== undefined ? { formula2 } : {}), operator: CELL_VALUE_OPERATORS[rule.operator] };
+      }
     }
   }
 

@@ -14,6 +14,7 @@ import {
   OutputSheetTakenError,
   OWNER_MARKER_NAME,
   workbookMessages,
+  type ConditionalFormat,
   type FormulaCell,
   type PageSetup,
   type PlanChart,
@@ -164,6 +165,10 @@ export class StylesEditor {
   private readonly newFonts: string[] = [];
   private readonly newXfs: string[] = [];
   private readonly cache = new Map<string, number>();
+  /** Differential formats (conditional formatting's fills): how many exist, which we add. */
+  private readonly dxfCount: number;
+  private readonly newDxfs: string[] = [];
+  private readonly dxfCache = new Map<string, number>();
 
   constructor(private readonly xml: string) {
     const p = (this.p = rootPrefix(xml));
@@ -187,10 +192,27 @@ export class StylesEditor {
     const styleXfs = findElement(xml, `${p}cellStyleXfs`);
     this.hasCellStyleXfs = !!styleXfs && findElements(xml, `${p}xf`, styleXfs.innerStart, styleXfs.innerEnd).length > 0;
     if (this.fonts.length === 0 || this.xfs.length === 0) throw new Error("The workbook's styles part has no default font or cell format.");
+    const dxfs = findElement(xml, `${p}dxfs`);
+    this.dxfCount = dxfs && !dxfs.selfClosing ? findElements(xml, `${p}dxf`, dxfs.innerStart, dxfs.innerEnd).length : 0;
   }
 
   get changed(): boolean {
-    return this.newFormats.length + this.newFonts.length + this.newXfs.length > 0;
+    return this.newFormats.length + this.newFonts.length + this.newXfs.length + this.newDxfs.length > 0;
+  }
+
+  /** The dxfId of a fill + font colour (RGB hex) for a conditional format. */
+  dxfIndex(fill: string, font: string): number {
+    const key = `${fill}/${font}`;
+    const hit = this.dxfCache.get(key);
+    if (hit !== undefined) return hit;
+    const p = this.p;
+    const argb = (rgb: string) => `FF${rgb.replace(/[^0-9A-Fa-f]/g, "").slice(0, 6).toUpperCase().padStart(6, "0")}`;
+    this.newDxfs.push(
+      `<${p}dxf><${p}font><${p}color rgb="${argb(font)}"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="${argb(fill)}"/></${p}patternFill></${p}fill></${p}dxf>`,
+    );
+    const index = this.dxfCount + this.newDxfs.length - 1;
+    this.dxfCache.set(key, index);
+    return index;
   }
 
   /** The cellXfs index for a style (0 = the default cell format). */
@@ -276,6 +298,12 @@ export class StylesEditor {
     }
     if (this.newFonts.length > 0) appendTo("fonts", this.newFonts, this.fonts.length);
     if (this.newXfs.length > 0) appendTo("cellXfs", this.newXfs, this.xfs.length);
+    if (this.newDxfs.length > 0 && !appendTo("dxfs", this.newDxfs, this.dxfCount + this.newDxfs.length)) {
+      // dxfs follows cellStyles (or cellXfs) in the schema's order
+      const after = findElement(xml, `${p}cellStyles`) ?? findElement(xml, `${p}cellXfs`);
+      if (!after) throw new Error("The workbook's styles part has no cell formats.");
+      edits.push({ start: after.end, end: after.end, text: `<${p}dxfs count="${this.newDxfs.length}">${this.newDxfs.join("")}</${p}dxfs>` });
+    }
     return applyEdits(xml, edits);
   }
 }
@@ -378,6 +406,7 @@ function worksheetXml(a: WorksheetArgs): string {
     if ((i + 1) % 1000 === 0) a.onRow(i + 1);
   });
   out.push(`</sheetData>`);
+  out.push(conditionalFormattingXml(a.plan.conditionalFormats ?? [], a.styles));
   out.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
   if (page) out.push(pageSetupXml(page));
   if (a.drawingRelId) out.push(`<drawing r:id="${a.drawingRelId}"/>`);
@@ -425,6 +454,23 @@ export function setPrintTitles(xml: string, localSheetId: number, sheet: string,
     }
   }
   return edits.length === 0 ? xml : applyEdits(xml, edits);
+}
+
+const CF_OPERATORS = { lessThan: "lessThan", between: "between", greaterThanOrEqual: "greaterThanOrEqual" } as const;
+
+/** <conditionalFormatting> elements: cellIs rules, priorities in plan order across the sheet. */
+function conditionalFormattingXml(formats: readonly ConditionalFormat[], styles: StylesEditor): string {
+  let priority = 0;
+  return formats
+    .map((cf) => {
+      const rules = cf.rules.map((rule) => {
+        const operator = CF_OPERATORS[rule.operator];
+        const formulas = rule.values.map((v) => `<formula>${numberText(v, `a conditional format on ${rangeText(cf.range)}`)}</formula>`).join("");
+        return `<cfRule type="cellIs" dxfId="${styles.dxfIndex(rule.fill, rule.font)}" priority="${++priority}" operator="${operator}">${formulas}</cfRule>`;
+      });
+      return `<conditionalFormatting sqref="${rangeText(cf.range)}">${rules.join("")}</conditionalFormatting>`;
+    })
+    .join("");
 }
 
 interface TableSpec {
@@ -653,7 +699,7 @@ function partsOwnedBy(sheetPart: string, graph: Map<string, string[]>): string[]
       if (seen.has(k)) continue;
       seen.set(k, part);
       if (stopAt !== null && k === key(stopAt)) continue;
-      queue.push(...(graph.get(k) ?? []));
+      for (const next of graph.get(k) ?? []) queue.push(next);
     }
     return seen;
   };

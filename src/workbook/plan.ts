@@ -84,6 +84,8 @@ export interface WritePlan {
   visibility?: "visible" | "veryHidden";
   /** How the sheet prints; absent = the workbook's defaults. */
   pageSetup?: PageSetup;
+  /** Cell colours that follow the values (attainment bands); absent = none. */
+  conditionalFormats?: ConditionalFormat[];
 }
 
 /** Print settings of the output sheet. */
@@ -95,6 +97,15 @@ export interface PageSetup {
   fitToHeight: number;
   /** Rows printed at the top of every page (1-based, inclusive), e.g. the header row. */
   printTitleRows: { first: number; last: number } | null;
+}
+
+/**
+ * A rule that fills cells whose number meets a comparison: Excel's "Highlight cells" rules.
+ * Colours are RGB hex without '#', e.g. "C6EFCE" (Excel's green fill).
+ */
+export interface ConditionalFormat {
+  range: RangeRef;
+  rules: { operator: "lessThan" | "between" | "greaterThanOrEqual"; values: number[]; fill: string; font: string }[];
 }
 
 export const workbookMessages: Catalog = {

@@ -323,11 +323,11 @@ describe("quota allocate: errors are one line and a non-zero exit", () => {
     ["a workbook without a sales table", ["allocate", "text.xlsx", "--out", "o.xlsx", "--target", "1"], 1, /^No sheet in text\.xlsx holds a sales table/],
     ["a year without a date column", ["allocate", "nodate.xlsx", "--out", "o.xlsx", "--target", "1", "--year", "2025"], 1, /^--year, --from and --to need a date column, and none was found on sheet "Sales": name it with --date\. Columns: A "Rep", B "Amount"\.$/],
     ["a rep with negative sales under bottom-up", ["allocate", "returns.xlsx", "--out", "o.xlsx", "--target", "1000"], 1, /^Rob Returns has a negative history \(-200\)\./],
-    ["a file that is not a workbook", ["allocate", "notes.txt", "--out", "o.xlsx", "--target", "1"], 1, /^Cannot read notes\.txt as an \.xlsx workbook: /],
+    ["a file that is not a workbook", ["allocate", "notes.dat", "--out", "o.xlsx", "--target", "1"], 1, /^Cannot read notes\.dat as an \.xlsx workbook: /],
   ];
 
   it.each(cases)("%s", async (_label, args, code, message) => {
-    fs.writeFileSync(path.join(dir, "notes.txt"), "not a zip");
+    fs.writeFileSync(path.join(dir, "notes.dat"), "not a zip");
     const r = await run(args, dir);
     expect(r.code).toBe(code);
     expect(r.stdout).toBe("");

@@ -186,6 +186,8 @@ export class SheetState {
     zoom: null,
     printTitleRows: null,
   };
+  /** Cell-value conditional formats, as added: the range (r0, c0, rows, cols) and the rule. */
+  conditionalFormats: { rect: { r0: number; c0: number; rows: number; cols: number }; rule: { formula1?: string; formula2?: string; operator?: string }; fill?: string; font?: string }[] = [];
 
   constructor(public name: string) {}
 
@@ -1074,6 +1076,54 @@ export class FakeRange extends FakeObject<RangeEntity> {
       },
       get columnWidth(): number {
         throw notLoaded("RangeFormat", "columnWidth");
+      },
+    };
+  }
+
+  /** Office.js's ConditionalFormatCollection, for cell-value rules (what the add-in uses). */
+  get conditionalFormats(): { add(type: string): { cellValue: { format: { fill: { color: string }; font: { color: string } }; rule: { formula1?: string; formula2?: string; operator?: string } } } } {
+    const range = this;
+    return {
+      add(type: string) {
+        if (type !== "CellValue") throw new FakeExcelError("InvalidArgument", `The fake supports CellValue conditional formats, not ${type}`);
+        let entry: SheetState["conditionalFormats"][number] | null = null;
+        range.queue("call", "conditionalFormats.add", type, (e) => {
+          entry = { rect: { ...e.rect }, rule: {} };
+          e.sheet.conditionalFormats.push(entry);
+        });
+        const later = (member: string, value: unknown, apply: (x: SheetState["conditionalFormats"][number]) => void) =>
+          range.queue("set", member, value, () => {
+            if (!entry) throw new FakeExcelError("InvalidOperation", "conditional format not added");
+            apply(entry);
+          });
+        return {
+          cellValue: {
+            format: {
+              fill: {
+                set color(v: string) {
+                  later("fill.color", v, (x) => (x.fill = v));
+                },
+                get color(): string {
+                  throw notLoaded("ConditionalRangeFill", "color");
+                },
+              },
+              font: {
+                set color(v: string) {
+                  later("font.color", v, (x) => (x.font = v));
+                },
+                get color(): string {
+                  throw notLoaded("ConditionalRangeFont", "color");
+                },
+              },
+            },
+            set rule(v: { formula1?: string; formula2?: string; operator?: string }) {
+              later("rule", v, (x) => (x.rule = { ...v }));
+            },
+            get rule(): { formula1?: string; formula2?: string; operator?: string } {
+              throw notLoaded("CellValueConditionalFormat", "rule");
+            },
+          },
+        };
       },
     };
   }
