@@ -6,6 +6,8 @@
 import { Locale } from "../i18n";
 import { QUOTA_METHODS, QuotaMethod } from "../sheet/quotaPlan";
 import { usageError } from "./messages";
+import type { Lock, Phasing } from "../plan/types";
+import { parseLockArg, parsePhasingArg, parseRosterArg, parseStartArg, parseUpliftArg } from "./yearArgs";
 
 export interface AllocateOptions {
   command: "allocate";
@@ -31,6 +33,13 @@ export interface AllocateOptions {
   json: boolean;
   lang: Locale | null;
   sheetOut: string | null;
+  /** The year plan (src/plan/yearPlan.ts): phasing, first month, uplift, locks, team column, roster. */
+  phasing: Phasing;
+  start: string | null;
+  uplift: number;
+  locks: Lock[];
+  team: string | null;
+  roster: { file: string; sheet: string | null } | null;
 }
 
 export type Command = { command: "help"; topic: "main" | "allocate"; lang: Locale | null } | { command: "version" } | AllocateOptions;
@@ -55,6 +64,12 @@ const OPTIONS: Record<string, OptionKind> = {
   "--cost": "value",
   "--lang": "value",
   "--sheet-out": "value",
+  "--phasing": "value",
+  "--start": "value",
+  "--uplift": "value",
+  "--lock": "value",
+  "--team": "value",
+  "--roster": "value",
   "--skip-invalid": "flag",
   "--json": "flag",
   "--help": "flag",
@@ -126,6 +141,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const positional: string[] = [];
+  const lockTexts: string[] = []; // --lock may be given many times
   let onlyPositional = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -152,6 +168,10 @@ export function parseArgs(argv: readonly string[]): Command {
     else {
       if (i + 1 >= argv.length) throw usageError("missingValue", { option: name });
       value = argv[++i];
+    }
+    if (name === "--lock") {
+      lockTexts.push(value);
+      continue;
     }
     if (values.has(name)) throw usageError("givenTwice", { option: name });
     values.set(name, value);
@@ -253,6 +273,12 @@ export function parseArgs(argv: readonly string[]): Command {
     json: flags.has("--json"),
     lang,
     sheetOut: text("--sheet-out"),
+    phasing: parsePhasingArg(values.get("--phasing") ?? "equal"),
+    start: values.has("--start") ? parseStartArg(values.get("--start") as string) : null,
+    uplift: values.has("--uplift") ? parseUpliftArg(values.get("--uplift") as string) : 0,
+    locks: lockTexts.map(parseLockArg),
+    team: text("--team"),
+    roster: values.has("--roster") ? parseRosterArg(values.get("--roster") as string) : null,
   };
 }
 

@@ -4,6 +4,7 @@ import { decimalsOf, formatNumber, QuotaPlan, tidy } from "../sheet/quotaPlan";
 import { DEFAULT_OUTPUT_SHEET } from "../workbook/plan";
 import { quotaTableHeaders } from "../workbook/quotaSheet";
 import { CliError } from "./messages";
+import type { YearPlan } from "../plan/types";
 
 /** Control characters in a rep name would break the terminal's layout. */
 function printable(text: string): string {
@@ -95,5 +96,89 @@ export function planJson(plan: QuotaPlan): PlanJson {
     round: plan.params.roundTo,
     rows: plan.rows.map((r) => ({ rep: r.rep, history: r.history, quota: r.quota, periodQuota: r.periodQuota })),
     total: plan.total,
+  };
+}
+
+// --- The year plan ---------------------------------------------------------------------------
+
+/** Period targets, several to a line so twelve months fit in 80 columns. */
+function periodTargetLines(plan: YearPlan, money: (n: number) => string, locale: Locale): string[] {
+  const amounts = plan.periodTargets.map(money);
+  const aw = Math.max(...amounts.map(width));
+  const lw = Math.max(...plan.periodLabels.map(width));
+  const cells = plan.periodLabels.map((label, j) => `${padEnd(label, lw)}  ${padStart(amounts[j], aw)}`);
+  const w = lw + 2 + aw;
+  const perLine = Math.max(1, Math.floor(82 / (w + 3)));
+  const title = locale === "sv" ? `Periodmål (summa ${money(plan.planTotal)}):` : `Period targets (sum ${money(plan.planTotal)}):`;
+  const lines = [title];
+  for (let k = 0; k < cells.length; k += perLine) lines.push(cells.slice(k, k + perLine).map((c) => padStart(c, w)).join("   ").trimEnd());
+  return lines;
+}
+
+/** A rep × period table with a totals row (the period targets). */
+function scheduleTable(first: string, rows: { name: string; schedule: number[]; quota: number }[], plan: YearPlan, money: (n: number) => string, locale: Locale): string[] {
+  const totalLabel = locale === "sv" ? "Totalt" : "Total";
+  const headers = [first, ...plan.periodLabels, locale === "sv" ? "Kvot" : "Quota"];
+  const body = rows.map((r) => [printable(r.name), ...r.schedule.map(money), money(r.quota)]);
+  const totals = [totalLabel, ...plan.periodTargets.map(money), money(plan.planTotal)];
+  const all = [headers, ...body, totals];
+  const widths = headers.map((_, i) => Math.max(...all.map((row) => width(row[i]))));
+  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? padEnd(cell, widths[i]) : padStart(cell, widths[i]))).join("  ").trimEnd();
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
+  return [line(headers), rule, ...body.map(line), rule, line(totals)];
+}
+
+/**
+ * What the year plan adds below the annual table: with up to four periods the rep × period
+ * schedule, with more the period targets (the full schedule is in the sheet and the JSON);
+ * then the teams, when a team column is used.
+ */
+export function formatYearPlan(plan: YearPlan, locale: Locale = "en"): string {
+  const decimals = plan.params.roundTo === 0 ? 2 : decimalsOf(plan.params.roundTo);
+  const money = (n: number) => formatNumber(n, locale, decimals, decimals);
+  const out: string[] = [];
+  const periods = plan.periodLabels.length;
+  if (periods > 1) {
+    out.push("");
+    if (periods <= 4) out.push(...scheduleTable(locale === "sv" ? "Säljare" : "Rep", plan.rows.map((r) => ({ name: r.rep, schedule: r.schedule, quota: r.quota })), plan, money, locale));
+    else out.push(...periodTargetLines(plan, money, locale));
+  }
+  if (plan.teams.length > 0) {
+    out.push("");
+    // Totals of the teams themselves: a new hire without a team is in the plan total but in no team.
+    const wide = periods > 1 && periods <= 4;
+    const teams = plan.teams.map((t) => ({ name: t.team, schedule: wide ? t.schedule : [], quota: t.quota }));
+    const sums = {
+      ...plan,
+      periodLabels: wide ? plan.periodLabels : [],
+      periodTargets: wide ? plan.periodLabels.map((_, j) => tidy(plan.teams.reduce((a, t) => a + t.schedule[j], 0))) : [],
+      planTotal: tidy(plan.teams.reduce((a, t) => a + t.quota, 0)),
+    };
+    out.push(...scheduleTable("Team", teams, sums, money, locale));
+  }
+  return out.length ? `${out.join("\n")}\n` : "";
+}
+
+export interface YearPlanJson extends PlanJson {
+  planTotal: number;
+  start: string;
+  uplift: number;
+  periodLabels: string[];
+  periodTargets: number[];
+  rows: (PlanJson["rows"][number] & { schedule: number[]; team: string | null; locked: boolean; rostered: boolean })[];
+  teams: { team: string; quota: number; schedule: number[] }[];
+}
+
+export function yearPlanJson(plan: YearPlan): YearPlanJson {
+  const flat = planJson(plan);
+  return {
+    ...flat,
+    planTotal: plan.planTotal,
+    start: plan.params.start,
+    uplift: plan.params.uplift,
+    periodLabels: plan.periodLabels,
+    periodTargets: plan.periodTargets,
+    rows: plan.rows.map((r, i) => ({ ...flat.rows[i], schedule: r.schedule, team: r.team, locked: r.locked, rostered: r.rostered })),
+    teams: plan.teams.map((t) => ({ team: t.team, quota: t.quota, schedule: t.schedule })),
   };
 }

@@ -58,10 +58,19 @@ Method:
   --weights COL          top-down weight column
   --cost COL,...         cost columns for profit (default: detected cost columns)
 
+Year plan (each rep's quota per period, adding up exactly both ways):
+  --start YYYY-MM        first plan month (default: the month after the last history date)
+  --phasing P            equal (default) | history (each rep's own months) | team (the
+                         team's months) | one weight per period, e.g. 8,8,9,9,8,7,5,6,9,10,10,11
+  --uplift U             quotas add up to target × (1 + U): 0.1 or 10% (default 0)
+  --lock "REP=AMOUNT"    fix a rep's quota; the others share the rest (repeatable)
+  --team COL             column with each rep's team: team totals and schedules
+  --roster FILE[#SHEET]  new hires, leavers and ramps (Rep, Start, End, Ramp, Full)
+
 Output:
   --out FILE             the workbook to write (must differ from the input)
   --sheet-out NAME       name of the output sheet (default Quotas)
-  --json                 print {method, target, periods, round, rows, total} as JSON
+  --json                 print the plan as JSON (rows with schedules, period targets, teams)
   --lang en|sv           language of messages and sheet labels (default: from LANG)
 
 Quotas add up exactly to the target rounded to the unit; leftover units go to the largest
@@ -102,10 +111,19 @@ Metod:
   --weights KOL          viktkolumn för topdown
   --cost KOL,...         kostnadskolumner för profit (standard: hittade kostnadskolumner)
 
+Årsplan (varje säljares kvot per period, som summerar exakt åt båda hållen):
+  --start ÅÅÅÅ-MM        planens första månad (standard: månaden efter historikens sista datum)
+  --phasing P            equal (standard) | history (säljarens egna månader) | team (teamets
+                         månader) | en vikt per period, t.ex. 8,8,9,9,8,7,5,6,9,10,10,11
+  --uplift U             kvoterna summerar till målet × (1 + U): 0.1 eller 10% (standard 0)
+  --lock "SÄLJARE=BELOPP"  lås en säljares kvot; de andra delar på resten (kan upprepas)
+  --team KOL             kolumnen med varje säljares team: teamens summor och scheman
+  --roster FIL[#BLAD]    nyanställda, avgångar och upptrappning (Rep, Start, End, Ramp, Full)
+
 Utdata:
   --out FIL              arbetsboken att skriva (får inte vara indatafilen)
   --sheet-out NAMN       namn på utdatabladet (standard Quotas)
-  --json                 skriv {method, target, periods, round, rows, total} som JSON
+  --json                 skriv planen som JSON (rader med scheman, periodmål, team)
   --lang en|sv           språk för meddelanden och bladets texter (standard: från LANG)
 
 Kvoterna summerar exakt till målet avrundat till enheten; överblivna enheter går till de

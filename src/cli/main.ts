@@ -14,7 +14,7 @@ import { aggregate, Aggregation } from "../sheet/aggregate";
 import { isBlank } from "../sheet/cells";
 import { ColumnMapping, DetectedTable, detectTable, findColumn } from "../sheet/detect";
 import { assessTarget } from "../quota/realism";
-import { formatNumber, planQuotas, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
+import { formatNumber, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
 import { columnLetter, DEFAULT_OUTPUT_SHEET, OutputSheetTakenError } from "../workbook/plan";
 import type { CellValue, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
@@ -22,7 +22,11 @@ import { openCsvFile } from "../workbook/csv-file";
 import { fileKindOf } from "../workbook/fileKind";
 import { openXlsxFile } from "../workbook/xlsx-file";
 import { AllocateOptions, localeFromEnv, parseArgs } from "./args";
-import { formatPlanTable, planJson } from "./format";
+import { formatPlanTable, formatYearPlan, yearPlanJson } from "./format";
+import { yearPlanNoteText } from "../plan/messages";
+import type { YearPlan } from "../plan/types";
+import { planYear } from "../plan/yearPlan";
+import { yearPlanParams } from "./yearArgs";
 import { helpText } from "./help";
 import { CliError } from "./messages";
 
@@ -336,7 +340,7 @@ function realism(io: CliIO, locale: Locale, plan: QuotaPlan): void {
   say(io, locale, key, { target: formatNumber(target, locale), growth, history: formatNumber(history, locale, 0) });
 }
 
-async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Promise<QuotaPlan> {
+async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Promise<YearPlan> {
   const { input, out } = checkPaths(options, io.cwd);
   const p = progress(io, locale);
   const file = path.basename(input);
@@ -358,7 +362,7 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
     ...(options.to ? { to: options.to } : {}),
     ...(source.mapping.weight !== null ? { weightColumn: source.mapping.weight } : {}),
   });
-  const plan = planQuotas(aggregation, planParams(options));
+  const plan = planYear(aggregation, yearPlanParams(planParams(options), options, aggregation.periods, null, io.now()));
 
   const sheetOut = options.sheetOut ?? DEFAULT_OUTPUT_SHEET;
   const writePlan = buildQuotaWritePlan(plan, provenanceOf(source, aggregation, options, io.now()), sheetOut, locale);
@@ -387,9 +391,11 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   }
   realism(io, locale, plan);
   for (const w of plan.warnings) say(io, locale, "warning", { text: planWarningText(w, locale) });
+  for (const n of plan.notes) say(io, locale, "note", { text: yearPlanNoteText(n, locale) });
 
-  if (options.json) io.stdout(`${JSON.stringify(planJson(plan), null, 2)}\n`);
-  else io.stdout(formatPlanTable(plan, locale, { sheet: sheetOut }));
+  if (options.json) io.stdout(`${JSON.stringify(yearPlanJson(plan), null, 2)}
+`);
+  else io.stdout(formatPlanTable(plan, locale, { sheet: sheetOut }) + formatYearPlan(plan, locale));
   say(io, locale, "wrote", { sheet: sheetOut, file: options.out, reps: n(plan.rows.length), total: formatNumber(plan.total, locale) });
   return plan;
 }

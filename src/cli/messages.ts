@@ -177,6 +177,32 @@ export const cliMessages: Catalog = {
     en: "… and {count} more reps (the {shown} largest quotas are shown); all are in the {sheet} sheet.",
     sv: "… och {count} säljare till (de {shown} största kvoterna visas); alla finns i bladet {sheet}.",
   },
+  // The year plan's options
+  badPhasing: {
+    en: "--phasing must be equal, history, team or one weight per period such as 8,8,9,9,8,7,5,6,9,10,10,11 (got \"{value}\").",
+    sv: "--phasing måste vara equal, history, team eller en vikt per period som 8,8,9,9,8,7,5,6,9,10,10,11 (fick \"{value}\").",
+  },
+  badStart: {
+    en: "--start must be a month such as 2026-01 (got \"{value}\").",
+    sv: "--start måste vara en månad som 2026-01 (fick \"{value}\").",
+  },
+  badUplift: {
+    en: "--uplift expects a decimal such as 0.1 or a percentage such as 10%, of 0 or more (got \"{value}\").",
+    sv: "--uplift förväntar sig ett decimaltal som 0.1 eller en procentsats som 10%, på 0 eller mer (fick \"{value}\").",
+  },
+  upliftLooksLikePercent: {
+    en: "--uplift {value} would mean {percent} %; write {value}% for {value} percent, or a decimal such as 0.1.",
+    sv: "--uplift {value} skulle betyda {percent} %; skriv {value}% för {value} procent, eller ett decimaltal som 0.1.",
+  },
+  badLock: {
+    en: "--lock expects REP=AMOUNT with an amount of 0 or more, such as \"Anna Svensson=250000\" (got \"{value}\").",
+    sv: "--lock förväntar sig SÄLJARE=BELOPP med ett belopp på 0 eller mer, som \"Anna Svensson=250000\" (fick \"{value}\").",
+  },
+  badRoster: {
+    en: "--roster expects FILE or FILE#SHEET, such as roster.xlsx#Hires (got \"{value}\").",
+    sv: "--roster förväntar sig FIL eller FIL#BLAD, som roster.xlsx#Nyanställda (fick \"{value}\").",
+  },
+  note: { en: "Note: {text}", sv: "Obs: {text}" },
   wrote: {
     en: "Wrote sheet \"{sheet}\" to {file} ({reps} reps, quotas add up to {total}).",
     sv: "Skrev bladet \"{sheet}\" till {file} ({reps} säljare, kvoterna summerar till {total}).",

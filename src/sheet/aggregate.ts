@@ -545,11 +545,11 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
   }
 
   // --- Result --------------------------------------------------------------------------------
+  checkMagnitudes(listed, sheet, columnName(valueIdx));
   if (teamIdx >= 0) {
     const lost = listed.find((acc) => acc.team === undefined);
     if (lost) throw new SheetError("noTeam", { rep: lost.name, column: columnName(teamIdx), sheet });
   }
-  checkMagnitudes(listed, sheet, columnName(valueIdx));
   const order = monthOfSlot.map((_, slot) => slot).sort((a, b) => monthOfSlot[a] - monthOfSlot[b]);
   const keys = monthOfSlot.map(monthKey);
   const reps: RepHistory[] = listed.map((acc) => {

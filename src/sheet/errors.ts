@@ -57,6 +57,14 @@ export const sheetMessages: Catalog = {
     en: "Row {row} is a totals row ({value} in cell {cell}), not a sale; it was left out.",
     sv: "Rad {row} är en summarad ({value} i cellen {cell}), inte en försäljning; den togs inte med.",
   },
+  sumTooLarge: {
+    en: "The sum of column {column} for rep \"{rep}\" is too large for Excel (beyond ±9.99E+307). Check the amounts of that rep in sheet \"{sheet}\".",
+    sv: "Summan av kolumnen {column} för säljaren \"{rep}\" är för stor för Excel (bortom ±9,99E+307). Kontrollera säljarens belopp i bladet \"{sheet}\".",
+  },
+  totalTooLarge: {
+    en: "The sum of column {column} over all reps is too large for Excel (beyond ±9.99E+307); the largest is rep \"{rep}\". Check the amounts in sheet \"{sheet}\".",
+    sv: "Summan av kolumnen {column} för alla säljare är för stor för Excel (bortom ±9,99E+307); störst är säljaren \"{rep}\". Kontrollera beloppen i bladet \"{sheet}\".",
+  },
   // Per-rep attributes
   weightDiffers: {
     en: "{rep} has the weight {first} in cell {firstCell} and {second} in cell {secondCell} (column {column}): a weight is one number per rep, the same on all of the rep's rows.",
@@ -94,14 +102,6 @@ export const sheetMessages: Catalog = {
   rosterNegativeFull: {
     en: "Cell {cell} (column {column}) holds {value}: a full quota cannot be negative.",
     sv: "Cellen {cell} (kolumnen {column}) innehåller {value}: en full kvot kan inte vara negativ.",
-  },
-  sumTooLarge: {
-    en: "The sum of column {column} for rep \"{rep}\" is too large for Excel (beyond ±9.99E+307). Check the amounts of that rep in sheet \"{sheet}\".",
-    sv: "Summan av kolumnen {column} för säljaren \"{rep}\" är för stor för Excel (bortom ±9,99E+307). Kontrollera säljarens belopp i bladet \"{sheet}\".",
-  },
-  totalTooLarge: {
-    en: "The sum of column {column} over all reps is too large for Excel (beyond ±9.99E+307); the largest is rep \"{rep}\". Check the amounts in sheet \"{sheet}\".",
-    sv: "Summan av kolumnen {column} för alla säljare är för stor för Excel (bortom ±9,99E+307); störst är säljaren \"{rep}\". Kontrollera beloppen i bladet \"{sheet}\".",
   },
   // Mapping and options
   noRepColumn: {

@@ -429,13 +429,6 @@ export class ExcelWorkbook implements WorkbookPort {
     }
     if (plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
     if (plan.visibility === "veryHidden") ws.visibility = "VeryHidden";
-    if (plan.pageSetup && pageLayoutSupported()) {
-      const page = plan.pageSetup;
-      const layout = ws.pageLayout;
-      layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
-      if (page.fitToWidth !== null) layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
-      if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows.first}:$${page.printTitleRows.last}`);
-    }
     for (const cf of plan.conditionalFormats ?? []) {
       const range = rangeOf(cf.range);
       for (const rule of cf.rules) {
@@ -445,6 +438,13 @@ export class ExcelWorkbook implements WorkbookPort {
         const [formula1, formula2] = rule.values.map(String);
         format.cellValue.rule = { formula1, ...(formula2 !== undefined ? { formula2 } : {}), operator: CELL_VALUE_OPERATORS[rule.operator] };
       }
+    }
+    if (plan.pageSetup && pageLayoutSupported()) {
+      const page = plan.pageSetup;
+      const layout = ws.pageLayout;
+      layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+      if (page.fitToWidth !== null) layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+      if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows.first}:$${page.printTitleRows.last}`);
     }
   }
 

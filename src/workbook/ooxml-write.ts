@@ -417,6 +417,23 @@ function worksheetXml(a: WorksheetArgs): string {
   return out.join("");
 }
 
+const CF_OPERATORS = { lessThan: "lessThan", between: "between", greaterThanOrEqual: "greaterThanOrEqual" } as const;
+
+/** <conditionalFormatting> elements: cellIs rules, priorities in plan order across the sheet. */
+function conditionalFormattingXml(formats: readonly ConditionalFormat[], styles: StylesEditor): string {
+  let priority = 0;
+  return formats
+    .map((cf) => {
+      const rules = cf.rules.map((rule) => {
+        const operator = CF_OPERATORS[rule.operator];
+        const formulas = rule.values.map((v) => `<formula>${numberText(v, `a conditional format on ${rangeText(cf.range)}`)}</formula>`).join("");
+        return `<cfRule type="cellIs" dxfId="${styles.dxfIndex(rule.fill, rule.font)}" priority="${++priority}" operator="${operator}">${formulas}</cfRule>`;
+      });
+      return `<conditionalFormatting sqref="${rangeText(cf.range)}">${rules.join("")}</conditionalFormatting>`;
+    })
+    .join("");
+}
+
 /** <pageSetup>: orientation and, with fitToPage in sheetPr, the pages wide and tall. */
 function pageSetupXml(page: PageSetup): string {
   const fit = (n: number) => String(Math.max(0, Math.floor(n)));
@@ -454,23 +471,6 @@ export function setPrintTitles(xml: string, localSheetId: number, sheet: string,
     }
   }
   return edits.length === 0 ? xml : applyEdits(xml, edits);
-}
-
-const CF_OPERATORS = { lessThan: "lessThan", between: "between", greaterThanOrEqual: "greaterThanOrEqual" } as const;
-
-/** <conditionalFormatting> elements: cellIs rules, priorities in plan order across the sheet. */
-function conditionalFormattingXml(formats: readonly ConditionalFormat[], styles: StylesEditor): string {
-  let priority = 0;
-  return formats
-    .map((cf) => {
-      const rules = cf.rules.map((rule) => {
-        const operator = CF_OPERATORS[rule.operator];
-        const formulas = rule.values.map((v) => `<formula>${numberText(v, `a conditional format on ${rangeText(cf.range)}`)}</formula>`).join("");
-        return `<cfRule type="cellIs" dxfId="${styles.dxfIndex(rule.fill, rule.font)}" priority="${++priority}" operator="${operator}">${formulas}</cfRule>`;
-      });
-      return `<conditionalFormatting sqref="${rangeText(cf.range)}">${rules.join("")}</conditionalFormatting>`;
-    })
-    .join("");
 }
 
 interface TableSpec {

@@ -82,10 +82,19 @@ export interface WritePlan {
    * default is a visible sheet.
    */
   visibility?: "visible" | "veryHidden";
-  /** How the sheet prints; absent = the workbook's defaults. */
-  pageSetup?: PageSetup;
   /** Cell colours that follow the values (attainment bands); absent = none. */
   conditionalFormats?: ConditionalFormat[];
+  /** How the sheet prints; absent = the workbook's defaults. */
+  pageSetup?: PageSetup;
+}
+
+/**
+ * A rule that fills cells whose number meets a comparison: Excel's "Highlight cells" rules.
+ * Colours are RGB hex without '#', e.g. "C6EFCE" (Excel's green fill).
+ */
+export interface ConditionalFormat {
+  range: RangeRef;
+  rules: { operator: "lessThan" | "between" | "greaterThanOrEqual"; values: number[]; fill: string; font: string }[];
 }
 
 /** Print settings of the output sheet. */
@@ -97,15 +106,6 @@ export interface PageSetup {
   fitToHeight: number;
   /** Rows printed at the top of every page (1-based, inclusive), e.g. the header row. */
   printTitleRows: { first: number; last: number } | null;
-}
-
-/**
- * A rule that fills cells whose number meets a comparison: Excel's "Highlight cells" rules.
- * Colours are RGB hex without '#', e.g. "C6EFCE" (Excel's green fill).
- */
-export interface ConditionalFormat {
-  range: RangeRef;
-  rules: { operator: "lessThan" | "between" | "greaterThanOrEqual"; values: number[]; fill: string; font: string }[];
 }
 
 export const workbookMessages: Catalog = {

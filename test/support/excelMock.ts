@@ -180,14 +180,14 @@ export class SheetState {
   charts: ChartState[] = [];
   columnWidths = new Map<number, number>();
   frozenRows = 0;
+  /** Cell-value conditional formats, as added: the range (r0, c0, rows, cols) and the rule. */
+  conditionalFormats: { rect: { r0: number; c0: number; rows: number; cols: number }; rule: { formula1?: string; formula2?: string; operator?: string }; fill?: string; font?: string }[] = [];
   /** Worksheet.pageLayout as set (ExcelApi 1.9). */
   pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null; printTitleRows: string | null } = {
     orientation: "Portrait",
     zoom: null,
     printTitleRows: null,
   };
-  /** Cell-value conditional formats, as added: the range (r0, c0, rows, cols) and the rule. */
-  conditionalFormats: { rect: { r0: number; c0: number; rows: number; cols: number }; rule: { formula1?: string; formula2?: string; operator?: string }; fill?: string; font?: string }[] = [];
 
   constructor(public name: string) {}
 
