@@ -18,6 +18,7 @@ import { formatNumber, planWarningText, QuotaPlan, QuotaPlanParams } from "../sh
 import { columnLetter, DEFAULT_OUTPUT_SHEET, OutputSheetTakenError } from "../workbook/plan";
 import type { CellValue, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
+import { annualPlan } from "../workbook/yearSheet";
 import { openCsvFile } from "../workbook/csv-file";
 import { fileKindOf } from "../workbook/fileKind";
 import { openXlsxFile } from "../workbook/xlsx-file";
@@ -26,7 +27,7 @@ import { formatPlanTable, formatYearPlan, yearPlanJson } from "./format";
 import { yearPlanNoteText } from "../plan/messages";
 import type { YearPlan } from "../plan/types";
 import { planYear } from "../plan/yearPlan";
-import { yearPlanParams } from "./yearArgs";
+import { yearOptionsGiven, yearPlanParams } from "./yearArgs";
 import { helpText } from "./help";
 import { CliError } from "./messages";
 
@@ -365,7 +366,8 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   const plan = planYear(aggregation, yearPlanParams(planParams(options), options, aggregation.periods, null, io.now()));
 
   const sheetOut = options.sheetOut ?? DEFAULT_OUTPUT_SHEET;
-  const writePlan = buildQuotaWritePlan(plan, provenanceOf(source, aggregation, options, io.now()), sheetOut, locale);
+  const sheetPlan = yearOptionsGiven(options) ? plan : annualPlan(plan);
+  const writePlan = buildQuotaWritePlan(sheetPlan, provenanceOf(source, aggregation, options, io.now()), sheetOut, locale);
   p.step(new CliError("writing", { file: options.out }).messageIn(locale));
   try {
     await workbook.apply(writePlan);

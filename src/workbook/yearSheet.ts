@@ -27,6 +27,11 @@ export function isYearPlan(plan: QuotaPlan | YearPlan): plan is YearPlan {
   return Array.isArray((plan as YearPlan).periodLabels);
 }
 
+/** A year plan seen as an annual plan (one quota per rep): the Quotas sheet's annual table. */
+export function annualPlan(plan: YearPlan): QuotaPlan {
+  return { method: plan.method, params: plan.params, rows: plan.rows, total: plan.total, periodTotal: plan.periodTotal, warnings: plan.warnings };
+}
+
 /** One line of the audit block. */
 export interface AuditLine {
   label: string;
@@ -44,6 +49,7 @@ type YearTexts = Record<
   | "share"
   | "total"
   | "byTeam"
+  | "noTeam"
   | "locked"
   | "newHire"
   | "newHireRamp"
@@ -82,6 +88,7 @@ const TEXTS: Record<Locale, YearTexts> = {
     share: "Share",
     total: "Total",
     byTeam: "Quotas by team",
+    noTeam: "(no team)",
     locked: "locked",
     newHire: "new hire",
     newHireRamp: "new hire (ramp)",
@@ -117,6 +124,7 @@ const TEXTS: Record<Locale, YearTexts> = {
     share: "Andel",
     total: "Totalt",
     byTeam: "Kvoter per team",
+    noTeam: "(inget team)",
     locked: "låst",
     newHire: "nyanställd",
     newHireRamp: "nyanställd (upprampning)",
@@ -309,14 +317,18 @@ export function yearSchedule(plan: YearPlan, sheetName: string, locale: Locale =
     const titleRow = totalsRow + 2;
     const teamHeaderRow = titleRow + 1;
     const teamFirst = teamHeaderRow + 1;
-    const teamLast = teamHeaderRow + plan.teams.length;
+    // Reps in no team (a new hire from the roster without one) get a row, so the table adds up to the plan total.
+    const teamless = plan.rows.filter((r) => r.team === null);
+    const rest = columnSums(teamless);
+    const teamRows = teamless.length > 0 ? [...plan.teams, { team: t.noTeam, schedule: rest.periods, quota: rest.quota }] : plan.teams;
+    const teamLast = teamHeaderRow + teamRows.length;
     const teamHeader = [t.team, t.reps, t.share, ...periods, t.quota];
     const counts = new Map<string, number>();
     for (const r of plan.rows) if (r.team !== null) counts.set(textKey(r.team), (counts.get(textKey(r.team)) ?? 0) + 1);
     const total = plan.planTotal;
-    const teamData: PlanValue[][] = plan.teams.map((team) => [
+    const teamData: PlanValue[][] = teamRows.map((team, i) => [
       team.team,
-      counts.get(textKey(team.team)) ?? 0,
+      i < plan.teams.length ? counts.get(textKey(team.team)) ?? 0 : teamless.length,
       total === 0 ? 0 : team.quota / total,
       ...team.schedule,
       team.quota,
@@ -324,7 +336,7 @@ export function yearSchedule(plan: YearPlan, sheetName: string, locale: Locale =
     blocks.push({ row: titleRow, column: 1, values: [[t.byTeam]], bold: true });
     blocks.push({ row: teamHeaderRow, column: 1, values: [teamHeader], bold: true });
     blocks.push({ row: teamFirst, column: 1, values: teamData, columnFormats: ["@", "0", SHARE_FORMAT, ...periods.map(() => money), money] });
-    const teamSums = columnSums(plan.teams);
+    const teamSums = columnSums(teamRows.map((r) => ({ schedule: r.schedule, quota: r.quota })));
     tables.push({
       name: TEAM_TABLE_NAME,
       range: range(teamHeaderRow, 1, teamLast, teamHeader.length),
@@ -339,7 +351,7 @@ export function yearSchedule(plan: YearPlan, sheetName: string, locale: Locale =
       style: "TableStyleMedium2",
     });
     nextRow = teamLast + 1 + 2;
-    for (const team of plan.teams) teamWidth = Math.max(teamWidth, characters(team.team));
+    for (const team of teamRows) teamWidth = Math.max(teamWidth, characters(team.team));
   }
 
   // --- Widths ----------------------------------------------------------------------------------

@@ -197,3 +197,22 @@ describe("period headers", () => {
     expect(periodHeaders({ ...plan, periodLabels: ["x", "x"] })).toEqual(["x", "x (2)"]);
   });
 });
+
+describe("the team table with a rep in no team", () => {
+  it("adds a (no team) row so the table adds up to the plan total", () => {
+    const plan = yearPlan();
+    // Nora, a new hire from the roster, has no team: the engine's teams leave her out.
+    plan.rows[2] = { ...plan.rows[2], team: null };
+    plan.teams[1] = { team: "South", quota: 270000, schedule: months([45000, 6], [0, 6]) };
+    const wp = buildQuotaWritePlan(plan, provenance);
+    const c = cells(wp);
+    expect(rowValues(c, 11, 1, 2)).toEqual(["South", 1]);
+    expect(rowValues(c, 12, 1, 2)).toEqual(["(no team)", 1]);
+    expect(c.get("P12")!.value).toBe(150000);
+    const team = wp.tables[1];
+    expect(team.range.lastRow).toBe(12);
+    expect(team.columns[15].totals).toEqual({ function: "sum", value: 1260000 });
+    expect(team.columns.slice(3, 15).map((x) => (x.totals as { value: number }).value)).toEqual(plan.periodTargets);
+    expect(cells(buildQuotaWritePlan(plan, provenance, "Kvoter", "sv")).get("A12")!.value).toBe("(inget team)");
+  });
+});
