@@ -13,7 +13,8 @@
  *   audit      two rows below the last table: label in A, value in B (Team, or Note).
  * Amounts are values, never SALES functions; the only formulas are the tables' own totals.
  */
-import { Locale, MessageParams, formatTemplate } from "../i18n";
+import { Locale, formatTemplate } from "../i18n";
+import { yearPlanNoteText } from "../plan/messages";
 import type { Phasing, RosterEntry, YearPlan, YearPlanRow } from "../plan/types";
 import { textKey } from "../sheet/cells";
 import { decimalsOf, formatNumber, QuotaPlan, tidy } from "../sheet/quotaPlan";
@@ -435,11 +436,5 @@ export function yearAuditLines(plan: YearPlan, provenance: QuotaProvenance, loca
 /** YearPlan.notes in the reader's language, one audit line each. */
 export function yearNoteLines(plan: YearPlan, locale: Locale = "en"): AuditLine[] {
   const t = TEXTS[locale] ?? TEXTS.en;
-  return plan.notes.map((note) => ({ label: t.planNote, value: yearNoteText(note, locale) }));
-}
-
-/** A note's text. The year plan's message catalog names each key; unknown keys show as given. */
-function yearNoteText(note: { key: string; params: MessageParams }, locale: Locale): string {
-  void locale;
-  return formatTemplate(note.key, note.params);
+  return plan.notes.map((note) => ({ label: t.planNote, value: yearPlanNoteText(note, locale) }));
 }

@@ -49,7 +49,7 @@ export function yearPlan(teams = true): YearPlan {
           { team: "South", quota: 420000, schedule: months([45000, 3], [50000, 1], [55000, 1], [60000, 1], [20000, 6]) },
         ]
       : [],
-    notes: [{ key: "Locked by hand: {reps}.", params: { reps: "Anna Svensson" } }],
+    notes: [{ key: "noteLocked", params: { reps: "Anna Svensson" } }],
   };
 }
 

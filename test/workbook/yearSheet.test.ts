@@ -119,7 +119,7 @@ describe("buildQuotaWritePlan for a year plan", () => {
     expect(block.get("Roster")!.value).toBe("staff.xlsx, sheet Roster");
     expect(block.get("Roster: Nora New")!.value).toBe("starts 2026-04-01; ramp 25 %, 50 %, 75 %; full quota 20,000 a month");
     expect(block.get("Roster: =Lars")!.value).toBe("ends 2026-06-30");
-    expect(block.get("Note")!.value).toBe("Locked by hand: Anna Svensson.");
+    expect(block.get("Note")!.value).toBe("Locked by hand: Anna Svensson. The others share what is left.");
     expect(block.get("Team column")!.value).toBe("Team");
     // The shared lines are there too.
     expect(block.get("Source sheet")!.value).toBe("Sales");
@@ -172,6 +172,7 @@ describe("buildQuotaWritePlan for a year plan", () => {
     const block = audit(sv, "Så togs kvoterna fram");
     expect(block.get("Företagets mål")!.value).toBe(1200000);
     expect(block.get("Täckning (planens summa ÷ målet)")!.value).toBe(1.05);
+    expect(block.get("Obs")!.value).toBe("Låsta för hand: Anna Svensson. De andra delar på resten.");
     expect(block.get("Personallista: Nora New")!.value).toBe("börjar 2026-04-01; upprampning 25 %, 50 %, 75 %; full kvot 20\u00a0000 per månad");
     expect(sv.tables[0].columns[0].totals).toEqual({ label: "Totalt" });
   });
