@@ -6,6 +6,7 @@
 import { Locale } from "../i18n";
 import { QUOTA_METHODS, QuotaMethod } from "../sheet/quotaPlan";
 import { FreezeCommandOptions, parseFreezeArgs } from "./freezeArgs";
+import { parseRefreshArgs, parseReviewArgs, RefreshCommandOptions, ReviewCommandOptions } from "./lifecycleArgs";
 import { usageError } from "./messages";
 import type { Lock, Phasing } from "../plan/types";
 import { parseLockArg, parsePhasingArg, parseRosterArg, parseStartArg, parseUpliftArg } from "./yearArgs";
@@ -41,13 +42,20 @@ export interface AllocateOptions {
   locks: Lock[];
   team: string | null;
   roster: { file: string; sheet: string | null } | null;
+  /** Also write one quota letter per rep. */
+  letters: boolean;
 }
 
 export type Command =
-  | { command: "help"; topic: "main" | "allocate" | "freeze"; lang: Locale | null }
+  | { command: "help"; topic: HelpTopic; lang: Locale | null }
   | { command: "version" }
   | AllocateOptions
-  | FreezeCommandOptions;
+  | FreezeCommandOptions
+  | ReviewCommandOptions
+  | RefreshCommandOptions;
+
+export type HelpTopic = "main" | "allocate" | "freeze" | "review" | "refresh";
+const HELP_TOPICS: readonly string[] = ["allocate", "freeze", "review", "refresh"];
 
 type OptionKind = "value" | "flag";
 
@@ -75,7 +83,10 @@ const OPTIONS: Record<string, OptionKind> = {
   "--lock": "value",
   "--team": "value",
   "--roster": "value",
+  "--through": "value",
+  "--actuals": "value",
   "--skip-invalid": "flag",
+  "--letters": "flag",
   "--json": "flag",
   "--help": "flag",
   "--version": "flag",
@@ -192,12 +203,15 @@ export function parseArgs(argv: readonly string[]): Command {
   const [commandName, ...rest] = positional;
   if (flags.has("--version") && !flags.has("--help")) return { command: "version" };
   if (commandName === undefined || commandName === "help") {
-    return { command: "help", topic: rest[0] === "allocate" || rest[0] === "freeze" ? rest[0] : "main", lang };
+    return { command: "help", topic: HELP_TOPICS.includes(rest[0]) ? (rest[0] as HelpTopic) : "main", lang };
   }
   if (commandName === "freeze") return parseFreezeArgs(rest, values, flags, lang);
+  if (commandName === "review") return parseReviewArgs(rest, values, flags, lang);
+  if (commandName === "refresh") return parseRefreshArgs(rest, values, flags, lang);
   if (commandName !== "allocate") throw usageError("unknownCommand", { value: commandName });
   if (flags.has("--help")) return { command: "help", topic: "allocate", lang };
 
+  for (const option of ["--through", "--actuals"]) if (values.has(option)) throw usageError("optionNotFor", { option, command: "allocate" });
   const [input, ...extra] = rest;
   if (input === undefined) throw usageError("missingInput");
   if (extra.length > 0) throw usageError("extraArgument", { value: extra[0] });
@@ -285,6 +299,7 @@ export function parseArgs(argv: readonly string[]): Command {
     locks: lockTexts.map(parseLockArg),
     team: text("--team"),
     roster: values.has("--roster") ? parseRosterArg(values.get("--roster") as string) : null,
+    letters: flags.has("--letters"),
   };
 }
 

@@ -1,6 +1,8 @@
 /** `quota --help` and `quota allocate --help`, in English and Swedish. */
 import { Locale } from "../i18n";
+import type { HelpTopic } from "./args";
 import { FREEZE_HELP } from "./freezeHelp";
+import { REFRESH_HELP, REVIEW_HELP } from "./lifecycleHelp";
 
 const MAIN: Record<Locale, string> = {
   en: `quota: turn a sales workbook into fair, exact sales quotas.
@@ -9,6 +11,8 @@ Usage:
   quota allocate <in.xlsx> --out <out.xlsx> [options]   write a Quotas sheet
   quota allocate <in.csv> --out <out.xlsx> [options]    the same from a CSV file
   quota freeze <in.xlsx> --out <out.xlsx>               SALES formulas → values, to share
+  quota review <plan.xlsx> --through YYYY-MM --out <out.xlsx>   attainment against actuals
+  quota refresh <book.xlsx> --out <out.xlsx>            make the stored plan again
   quota --help | quota allocate --help                  show help
   quota --version                                       show the version
 
@@ -21,6 +25,8 @@ Användning:
   quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]  skriv ett Quotas-blad
   quota allocate <in.csv> --out <ut.xlsx> [alternativ]   samma från en CSV-fil
   quota freeze <in.xlsx> --out <ut.xlsx>                 SALES-formler → värden, för delning
+  quota review <plan.xlsx> --through ÅÅÅÅ-MM --out <ut.xlsx>   måluppfyllelse mot utfall
+  quota refresh <bok.xlsx> --out <ut.xlsx>               gör den sparade planen igen
   quota --help | quota allocate --help                   visa hjälp
   quota --version                                        visa versionen
 
@@ -140,6 +146,7 @@ Exempel:
 `,
 };
 
-export function helpText(topic: "main" | "allocate" | "freeze", locale: Locale = "en"): string {
-  return (topic === "allocate" ? ALLOCATE : topic === "freeze" ? FREEZE_HELP : MAIN)[locale] ?? MAIN.en;
+export function helpText(topic: HelpTopic, locale: Locale = "en"): string {
+  const texts = { main: MAIN, allocate: ALLOCATE, freeze: FREEZE_HELP, review: REVIEW_HELP, refresh: REFRESH_HELP }[topic] ?? MAIN;
+  return texts[locale] ?? texts.en;
 }

@@ -30,6 +30,10 @@ import { planYear } from "../plan/yearPlan";
 import { loadRoster } from "./roster";
 import { yearOptionsGiven, yearPlanParams } from "./yearArgs";
 import { freezeCommand } from "./freeze";
+import { refreshCommand, reviewCommand } from "./lifecycle";
+import { buildLettersWritePlan } from "../plan/lettersSheet";
+import { storedPlanOf, storedPlanWritePlan } from "../plan/stored";
+import type { RosterEntry } from "../plan/types";
 import { helpText } from "./help";
 import { CliError } from "./messages";
 
@@ -91,6 +95,14 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       await freezeCommand(command, io, locale, checkPaths);
       return 0;
     }
+    if (command.command === "review") {
+      await reviewCommand(command, io, locale, checkPaths);
+      return 0;
+    }
+    if (command.command === "refresh") {
+      await refreshCommand(command, io, locale, checkPaths);
+      return 0;
+    }
     await allocate(command, io, locale);
     return 0;
   } catch (error) {
@@ -111,7 +123,7 @@ export function errorLine(error: unknown, locale: Locale): string {
 
 // ---------------------------------------------------------------------------------------------
 
-interface Progress {
+export interface Progress {
   step(text: string): void;
   rows(sheet: string): (done: number, total: number) => void;
   done(): void;
@@ -121,7 +133,7 @@ interface Progress {
  * Progress on stderr. On a terminal it is redrawn in place. Otherwise (a log, a pipe) only a
  * long read reports, one line every few seconds, so quick runs and failures stay one line.
  */
-function progress(io: CliIO, locale: Locale): Progress {
+export function progress(io: CliIO, locale: Locale): Progress {
   let open = false;
   let last = 0;
   let started = Date.now();
@@ -195,7 +207,11 @@ function headersList(table: DetectedTable): string {
   return table.columns.map((c) => `${columnLetter(c.column)} "${c.header.trim()}"`).join(", ");
 }
 
-function headerOf(table: DetectedTable, column: number): string {
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function headerOf(table: DetectedTable, column: number): string {
   return table.columns.find((c) => c.column === column)?.header.trim() || columnLetter(column);
 }
 
@@ -238,7 +254,7 @@ async function chooseSheet(port: WorkbookPort, sheets: SheetInfo[], wanted: stri
   throw new CliError("noSalesSheet", { file });
 }
 
-interface Source {
+export interface Source {
   sheet: string;
   table: DetectedTable;
   mapping: ColumnMapping;
@@ -247,7 +263,7 @@ interface Source {
   below: { first: number; count: number } | null;
 }
 
-async function readSource(port: WorkbookPort, options: AllocateOptions, file: string, p: Progress): Promise<Source> {
+export async function readSource(port: WorkbookPort, options: AllocateOptions, file: string, p: Progress): Promise<Source> {
   const sheets = await port.listSheets();
   const { sheet, head, table } = await chooseSheet(port, sheets, options.sheet, file);
   const name = sheet.name;
@@ -349,7 +365,14 @@ function realism(io: CliIO, locale: Locale, plan: QuotaPlan): void {
   say(io, locale, key, { target: formatNumber(target, locale), growth, history: formatNumber(history, locale, 0) });
 }
 
-async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Promise<YearPlan> {
+/** What `quota refresh` hands to allocate: the roster and layout the stored plan was made with. */
+export interface StoredInputs {
+  roster: RosterEntry[] | null;
+  rosterSource: string | null;
+  schedule: boolean;
+}
+
+export async function allocate(options: AllocateOptions, io: CliIO, locale: Locale, stored: StoredInputs | null = null): Promise<YearPlan> {
   const { input, out } = checkPaths(options, io.cwd);
   const p = progress(io, locale);
   const file = path.basename(input);
@@ -372,15 +395,43 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
     ...(source.mapping.weight !== null ? { weightColumn: source.mapping.weight } : {}),
     ...(source.mapping.team !== null && source.mapping.team !== undefined ? { teamColumn: source.mapping.team } : {}),
   });
-  const roster = options.roster ? await loadRoster(options.roster, io.cwd, { path: input, port: workbook }) : null;
+  const roster = stored ? { entries: stored.roster, label: stored.rosterSource } : options.roster ? await loadRoster(options.roster, io.cwd, { path: input, port: workbook }) : null;
   const plan = planYear(aggregation, yearPlanParams(planParams(options), options, aggregation.periods, roster?.entries ?? null, io.now()));
 
   const sheetOut = options.sheetOut ?? DEFAULT_OUTPUT_SHEET;
-  const sheetPlan = yearOptionsGiven(options) ? plan : annualPlan(plan);
-  const writePlan = buildQuotaWritePlan(sheetPlan, provenanceOf(source, aggregation, options, io.now()), sheetOut, locale);
+  const schedule = stored ? stored.schedule : yearOptionsGiven(options);
+  const sheetPlan = schedule ? plan : annualPlan(plan);
+  const provenance = provenanceOf(source, aggregation, options, io.now());
+  const writePlan = buildQuotaWritePlan(sheetPlan, provenance, sheetOut, locale);
+  const keep = storedPlanOf(plan, {
+    createdAt: provenance.createdAt.toISOString(),
+    madeBy: provenance.madeBy ?? "quota",
+    source: {
+      file: provenance.sourceFile ?? null,
+      sheet: source.sheet,
+      headerRow: source.table.headerRow,
+      columns: {
+        rep: provenance.columns.rep,
+        amount: provenance.columns.amount,
+        date: provenance.columns.date ?? null,
+        costs: source.mapping.costs.map((c) => headerOf(source.table, c)),
+        weight: provenance.columns.weight ?? null,
+        team: provenance.columns.team ?? null,
+      },
+      filter: options.year !== null ? { year: options.year } : options.from || options.to ? { from: options.from ? isoDay(options.from) : null, to: options.to ? isoDay(options.to) : null } : null,
+      skipInvalid: options.skipInvalid,
+      roster: roster?.label ?? null,
+    },
+    outputSheet: sheetOut,
+    schedule,
+  });
+  const letters = options.letters ? buildLettersWritePlan(plan, locale) : null;
   p.step(new CliError("writing", { file: options.out }).messageIn(locale));
   try {
     await workbook.apply(writePlan);
+    // The plan's inputs and result, so `quota refresh` / `quota review` can take it up again.
+    await workbook.apply(storedPlanWritePlan(keep));
+    if (letters) await workbook.apply(letters.writePlan);
     await workbook.save(out);
   } catch (e) {
     if (e instanceof OutputSheetTakenError) throw new CliError("outputSheetTaken", { file, sheet: sheetOut });
@@ -408,5 +459,6 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   if (options.json) io.stdout(`${JSON.stringify(yearPlanJson(plan), null, 2)}\n`);
   else io.stdout(formatPlanTable(plan, locale, { sheet: sheetOut }) + formatYearPlan(plan, locale));
   say(io, locale, "wrote", { sheet: sheetOut, file: options.out, reps: n(plan.rows.length), total: formatNumber(plan.total, locale) });
+  if (letters) say(io, locale, "wroteLetters", { count: n(letters.letterRows.length), sheet: letters.writePlan.sheet });
   return plan;
 }

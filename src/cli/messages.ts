@@ -204,6 +204,51 @@ export const cliMessages: Catalog = {
     en: "--roster expects FILE or FILE#SHEET, such as roster.xlsx#Hires (got \"{value}\").",
     sv: "--roster förväntar sig FIL eller FIL#BLAD, som roster.xlsx#Nyanställda (fick \"{value}\").",
   },
+  // quota review / refresh / --letters
+  optionNotFor: {
+    en: "{option} is not an option of quota {command}; see quota {command} --help.",
+    sv: "{option} är inget alternativ till quota {command}; se quota {command} --help.",
+  },
+  commandMissingInput: {
+    en: "quota {command} needs the plan workbook: quota {command} <plan.xlsx> --out <out.xlsx>.",
+    sv: "quota {command} behöver planens arbetsbok: quota {command} <plan.xlsx> --out <ut.xlsx>.",
+  },
+  throughRequired: {
+    en: "quota review needs --through YYYY-MM: the last month of actuals to review.",
+    sv: "quota review behöver --through ÅÅÅÅ-MM: den sista månaden med utfall att följa upp.",
+  },
+  badThrough: {
+    en: "--through must be a month such as 2026-03 (got \"{value}\").",
+    sv: "--through måste vara en månad som 2026-03 (fick \"{value}\").",
+  },
+  storedSourceMissing: {
+    en: "The plan was made from sheet \"{sheet}\", which {file} no longer has. Give the actuals with --actuals, or make the plan again.",
+    sv: "Planen gjordes från bladet \"{sheet}\", som {file} inte längre har. Ange utfallet med --actuals, eller gör planen igen.",
+  },
+  reviewSummary: {
+    en: "Through {through}: {periods} of {total} periods reviewed; actual {actual} against quota {quota} ({attainment}); {atOrAbove} of reps at or above quota (a healthy plan has 55–70 %).",
+    sv: "Till och med {through}: {periods} av {total} perioder följs upp; utfall {actual} mot kvot {quota} ({attainment}); {atOrAbove} av säljarna på eller över kvot (en sund plan har 55–70 %).",
+  },
+  reviewUnmatched: {
+    en: "In the actuals but not in the plan: {reps}.",
+    sv: "I utfallet men inte i planen: {reps}.",
+  },
+  wroteReview: {
+    en: "Wrote sheet \"{sheet}\" to {file} ({reps} reps).",
+    sv: "Skrev bladet \"{sheet}\" till {file} ({reps} säljare).",
+  },
+  wroteLetters: {
+    en: "Wrote {count} quota letters to sheet \"{sheet}\" (one printed page each).",
+    sv: "Skrev {count} kvotbrev till bladet \"{sheet}\" (en utskriven sida vardera).",
+  },
+  refreshChanges: {
+    en: "Changed since the plan was made: {changes}.",
+    sv: "Ändrat sedan planen gjordes: {changes}.",
+  },
+  refreshSame: {
+    en: "The refreshed plan has the same quotas and schedules as the stored one.",
+    sv: "Den uppdaterade planen har samma kvoter och scheman som den sparade.",
+  },
   note: { en: "Note: {text}", sv: "Obs: {text}" },
   rosterMissing: { en: "Cannot find the roster file {path} (--roster).", sv: "Hittar inte bemanningsfilen {path} (--roster)." },
   rosterNotFound: {

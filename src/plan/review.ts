@@ -100,6 +100,10 @@ export const reviewMessages = {
     en: "\"{value}\" is not a month: write it as YYYY-MM, for example 2026-03.",
     sv: "\"{value}\" är ingen månad: skriv den som ÅÅÅÅ-MM, till exempel 2026-03.",
   },
+  periodsNotCalendar: {
+    en: "A plan in {periods} periods does not follow calendar months, so it cannot be reviewed against dated sales: make the plan in 1, 2, 3, 4, 6 or 12 periods.",
+    sv: "En plan i {periods} perioder följer inte kalendermånaderna, så den kan inte följas upp mot daterad försäljning: gör planen i 1, 2, 3, 4, 6 eller 12 perioder.",
+  },
   scheduleLength: {
     en: "The plan for {rep} has {count} periods, not {periods}: the stored plan is damaged.",
     sv: "Planen för {rep} har {count} perioder, inte {periods}: den sparade planen är skadad.",
@@ -147,6 +151,7 @@ export function reviewPlan(input: ReviewInput): Review {
   const { start, periodLabels, rows, through } = input;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(through)) throw new ReviewError("badThrough", { value: through });
   const periods = periodLabels.length;
+  if (periods < 1 || periods > 12 || 12 % periods !== 0) throw new ReviewError("periodsNotCalendar", { periods });
   for (const row of rows) {
     if (row.schedule.length !== periods) throw new ReviewError("scheduleLength", { rep: row.rep, count: row.schedule.length, periods });
   }

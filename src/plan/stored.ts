@@ -49,6 +49,8 @@ export interface StoredPlan {
   };
   params: YearPlanParams;
   outputSheet: string;
+  /** Whether the Quotas sheet shows the rep × period schedule (else the annual table). */
+  schedule?: boolean;
   result: {
     periodLabels: string[];
     target: number;
