@@ -104,8 +104,12 @@ export function planJson(plan: QuotaPlan): PlanJson {
 /** Period targets, several to a line so twelve months fit in 80 columns. */
 function periodTargetLines(plan: YearPlan, money: (n: number) => string, locale: Locale): string[] {
   const amounts = plan.periodTargets.map(money);
-  const aw = Math.max(...amounts.map(width));
-  const lw = Math.max(...plan.periodLabels.map(width));
+  let aw = 0;
+  let lw = 0;
+  amounts.forEach((a, j) => {
+    aw = Math.max(aw, width(a));
+    lw = Math.max(lw, width(plan.periodLabels[j]));
+  });
   const cells = plan.periodLabels.map((label, j) => `${padEnd(label, lw)}  ${padStart(amounts[j], aw)}`);
   const w = lw + 2 + aw;
   const perLine = Math.max(1, Math.floor(82 / (w + 3)));
@@ -121,8 +125,8 @@ function scheduleTable(first: string, rows: { name: string; schedule: number[]; 
   const headers = [first, ...plan.periodLabels, locale === "sv" ? "Kvot" : "Quota"];
   const body = rows.map((r) => [printable(r.name), ...r.schedule.map(money), money(r.quota)]);
   const totals = [totalLabel, ...plan.periodTargets.map(money), money(plan.planTotal)];
-  const all = [headers, ...body, totals];
-  const widths = headers.map((_, i) => Math.max(...all.map((row) => width(row[i]))));
+  const widths = headers.map((h) => width(h));
+  for (const row of [...body, totals]) row.forEach((cell, i) => (widths[i] = Math.max(widths[i], width(cell))));
   const line = (row: string[]) => row.map((cell, i) => (i === 0 ? padEnd(cell, widths[i]) : padStart(cell, widths[i]))).join("  ").trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
   return [line(headers), rule, ...body.map(line), rule, line(totals)];
@@ -140,8 +144,12 @@ export function formatYearPlan(plan: YearPlan, locale: Locale = "en"): string {
   const periods = plan.periodLabels.length;
   if (periods > 1) {
     out.push("");
-    if (periods <= 4) out.push(...scheduleTable(locale === "sv" ? "Säljare" : "Rep", plan.rows.map((r) => ({ name: r.rep, schedule: r.schedule, quota: r.quota })), plan, money, locale));
-    else out.push(...periodTargetLines(plan, money, locale));
+    // With more reps than the annual table lists, the period targets stand in for the schedule.
+    const lines =
+      periods <= 4 && plan.rows.length <= TABLE_MAX_REPS
+        ? scheduleTable(locale === "sv" ? "Säljare" : "Rep", plan.rows.map((r) => ({ name: r.rep, schedule: r.schedule, quota: r.quota })), plan, money, locale)
+        : periodTargetLines(plan, money, locale);
+    for (const l of lines) out.push(l);
   }
   if (plan.teams.length > 0) {
     out.push("");
@@ -154,7 +162,7 @@ export function formatYearPlan(plan: YearPlan, locale: Locale = "en"): string {
       periodTargets: wide ? plan.periodLabels.map((_, j) => tidy(plan.teams.reduce((a, t) => a + t.schedule[j], 0))) : [],
       planTotal: tidy(plan.teams.reduce((a, t) => a + t.quota, 0)),
     };
-    out.push(...scheduleTable("Team", teams, sums, money, locale));
+    for (const l of scheduleTable("Team", teams, sums, money, locale)) out.push(l);
   }
   return out.length ? `${out.join("\n")}\n` : "";
 }

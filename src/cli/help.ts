@@ -60,8 +60,9 @@ Method:
 
 Year plan (each rep's quota per period, adding up exactly both ways):
   --start YYYY-MM        first plan month (default: the month after the last history date)
-  --phasing P            equal (default) | history (each rep's own months) | team (the
-                         team's months) | one weight per period, e.g. 8,8,9,9,8,7,5,6,9,10,10,11
+  --phasing P            equal (default) | history (each rep's own months) |
+                         team (the team's months) | W,W,... (one weight per period,
+                         e.g. 8,8,9,9,8,7,5,6,9,10,10,11)
   --uplift U             quotas add up to target × (1 + U): 0.1 or 10% (default 0)
   --lock "REP=AMOUNT"    fix a rep's quota; the others share the rest (repeatable)
   --team COL             column with each rep's team: team totals and schedules
@@ -112,13 +113,14 @@ Metod:
   --cost KOL,...         kostnadskolumner för profit (standard: hittade kostnadskolumner)
 
 Årsplan (varje säljares kvot per period, som summerar exakt åt båda hållen):
-  --start ÅÅÅÅ-MM        planens första månad (standard: månaden efter historikens sista datum)
-  --phasing P            equal (standard) | history (säljarens egna månader) | team (teamets
-                         månader) | en vikt per period, t.ex. 8,8,9,9,8,7,5,6,9,10,10,11
+  --start ÅÅÅÅ-MM        planens första månad (standard: månaden efter sista historikdatumet)
+  --phasing P            equal (standard) | history (säljarens egna månader) |
+                         team (teamets månader) | V,V,... (en vikt per period,
+                         t.ex. 8,8,9,9,8,7,5,6,9,10,10,11)
   --uplift U             kvoterna summerar till målet × (1 + U): 0.1 eller 10% (standard 0)
   --lock "SÄLJARE=BELOPP"  lås en säljares kvot; de andra delar på resten (kan upprepas)
   --team KOL             kolumnen med varje säljares team: teamens summor och scheman
-  --roster FIL[#BLAD]    nyanställda, avgångar och upptrappning (Rep, Start, End, Ramp, Full)
+  --roster FIL[#BLAD]    nyanställda, avgångar, upptrappning (Rep, Start, End, Ramp, Full)
 
 Utdata:
   --out FIL              arbetsboken att skriva (får inte vara indatafilen)

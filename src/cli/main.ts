@@ -27,6 +27,7 @@ import { formatPlanTable, formatYearPlan, yearPlanJson } from "./format";
 import { yearPlanNoteText } from "../plan/messages";
 import type { YearPlan } from "../plan/types";
 import { planYear } from "../plan/yearPlan";
+import { loadRoster } from "./roster";
 import { yearOptionsGiven, yearPlanParams } from "./yearArgs";
 import { helpText } from "./help";
 import { CliError } from "./messages";
@@ -59,8 +60,8 @@ export function version(): string {
 
 /** Column roles as the summary line names them. */
 const ROLE_NAMES: Record<Locale, Record<string, string>> = {
-  en: { rep: "rep", amount: "amount", date: "date", costs: "costs", weight: "weight" },
-  sv: { rep: "säljare", amount: "belopp", date: "datum", costs: "kostnader", weight: "vikt" },
+  en: { rep: "rep", amount: "amount", date: "date", costs: "costs", weight: "weight", team: "team" },
+  sv: { rep: "säljare", amount: "belopp", date: "datum", costs: "kostnader", weight: "vikt", team: "team" },
 };
 
 /** Rows of the sheet read to find the header: titles and notes often sit above the table. */
@@ -260,10 +261,11 @@ async function readSource(port: WorkbookPort, options: AllocateOptions, file: st
     if (costs.length === 0) throw new CliError("costNotDetected", { sheet: name, columns });
   }
   const weight = options.weights === null ? null : resolveColumn(table, name, "--weights", options.weights, null);
-  const mapping: ColumnMapping = { rep, amount, date, costs, weight, units: null };
+  const team = options.team === null ? null : resolveColumn(table, name, "--team", options.team, null);
+  const mapping: ColumnMapping = { rep, amount, date, costs, weight, units: null, team };
 
   const used = sheet.used as RangeRef;
-  const wanted = [...new Set([rep, amount, date, weight, ...costs].filter((c): c is number => c !== null))].sort((a, b) => a - b);
+  const wanted = [...new Set([rep, amount, date, weight, team, ...costs].filter((c): c is number => c !== null))].sort((a, b) => a - b);
   let snapshot: SheetSnapshot;
   if (used.lastRow <= head.firstRow + head.rows.length - 1) {
     const j = wanted.map((c) => head.columns.indexOf(c));
@@ -314,6 +316,7 @@ function provenanceOf(source: Source, aggregation: Aggregation, options: Allocat
   if (mapping.date !== null) columns.date = headerOf(table, mapping.date);
   if (mapping.costs.length) columns.costs = mapping.costs.map((c) => headerOf(table, c)).join(", ");
   if (mapping.weight !== null) columns.weight = headerOf(table, mapping.weight);
+  if (mapping.team !== null && mapping.team !== undefined) columns.team = headerOf(table, mapping.team);
   return {
     sourceSheet: source.sheet,
     sourceFile: path.basename(options.input),
@@ -362,12 +365,14 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
     ...(source.mapping.weight !== null ? { weightColumn: source.mapping.weight } : {}),
+    ...(source.mapping.team !== null && source.mapping.team !== undefined ? { teamColumn: source.mapping.team } : {}),
   });
-  const plan = planYear(aggregation, yearPlanParams(planParams(options), options, aggregation.periods, null, io.now()));
+  const roster = options.roster ? await loadRoster(options.roster, io.cwd, { path: input, port: workbook }) : null;
+  const plan = planYear(aggregation, yearPlanParams(planParams(options), options, aggregation.periods, roster?.entries ?? null, io.now()));
 
   const sheetOut = options.sheetOut ?? DEFAULT_OUTPUT_SHEET;
   const sheetPlan = yearOptionsGiven(options) ? plan : annualPlan(plan);
-  const writePlan = buildQuotaWritePlan(sheetPlan, provenanceOf(source, aggregation, options, io.now()), sheetOut, locale);
+  const writePlan = buildQuotaWritePlan(sheetPlan, { ...provenanceOf(source, aggregation, options, io.now()), roster: roster?.label ?? null }, sheetOut, locale);
   p.step(new CliError("writing", { file: options.out }).messageIn(locale));
   try {
     await workbook.apply(writePlan);
@@ -395,8 +400,7 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   for (const w of plan.warnings) say(io, locale, "warning", { text: planWarningText(w, locale) });
   for (const n of plan.notes) say(io, locale, "note", { text: yearPlanNoteText(n, locale) });
 
-  if (options.json) io.stdout(`${JSON.stringify(yearPlanJson(plan), null, 2)}
-`);
+  if (options.json) io.stdout(`${JSON.stringify(yearPlanJson(plan), null, 2)}\n`);
   else io.stdout(formatPlanTable(plan, locale, { sheet: sheetOut }) + formatYearPlan(plan, locale));
   say(io, locale, "wrote", { sheet: sheetOut, file: options.out, reps: n(plan.rows.length), total: formatNumber(plan.total, locale) });
   return plan;

@@ -203,6 +203,11 @@ export const cliMessages: Catalog = {
     sv: "--roster förväntar sig FIL eller FIL#BLAD, som roster.xlsx#Nyanställda (fick \"{value}\").",
   },
   note: { en: "Note: {text}", sv: "Obs: {text}" },
+  rosterMissing: { en: "Cannot find the roster file {path} (--roster).", sv: "Hittar inte bemanningsfilen {path} (--roster)." },
+  rosterNotFound: {
+    en: "No sheet in {file} holds a roster (a header row with Rep and Start, End, Ramp or Full). Name the sheet: --roster {file}#SHEET.",
+    sv: "Inget blad i {file} innehåller en bemanningslista (en rubrikrad med Rep och Start, End, Ramp eller Full). Ange bladet: --roster {file}#BLAD.",
+  },
   wrote: {
     en: "Wrote sheet \"{sheet}\" to {file} ({reps} reps, quotas add up to {total}).",
     sv: "Skrev bladet \"{sheet}\" till {file} ({reps} säljare, kvoterna summerar till {total}).",

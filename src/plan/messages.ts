@@ -28,8 +28,12 @@ export const yearPlanMessages: Catalog = {
     sv: "Säsongsvikterna summerar till noll, så det finns inget att fördela kvoterna efter.",
   },
   needsCalendar: {
-    en: "{rule} works by calendar month, so the periods must split a year evenly (1, 2, 3, 4, 6 or 12); got {periods}.",
-    sv: "{rule} räknar i kalendermånader, så perioderna måste dela ett år jämnt (1, 2, 3, 4, 6 eller 12); fick {periods}.",
+    en: "Phasing \"{phasing}\" works by calendar month, so the periods must split a year evenly (1, 2, 3, 4, 6 or 12); got {periods}.",
+    sv: "Säsongsfördelningen \"{phasing}\" räknar i kalendermånader, så perioderna måste dela ett år jämnt (1, 2, 3, 4, 6 eller 12); fick {periods}.",
+  },
+  rosterNeedsCalendar: {
+    en: "The roster works by calendar month, so the periods must split a year evenly (1, 2, 3, 4, 6 or 12); got {periods}.",
+    sv: "Bemanningslistan räknar i kalendermånader, så perioderna måste dela ett år jämnt (1, 2, 3, 4, 6 eller 12); fick {periods}.",
   },
   needsDates: {
     en: "Phasing \"{phasing}\" needs the history by month: map a date column, or use equal phasing.",
@@ -75,10 +79,6 @@ export const yearPlanMessages: Catalog = {
     en: "{rep} ends ({end}) before starting ({start}) on the roster ({source}).",
     sv: "{rep} slutar ({end}) innan starten ({start}) i bemanningslistan ({source}).",
   },
-  rosterNoStart: {
-    en: "{rep} is a new hire (not in the history), so the roster needs a start date ({source}).",
-    sv: "{rep} är nyanställd (finns inte i historiken), så bemanningslistan behöver ett startdatum ({source}).",
-  },
   rosterBadRamp: {
     en: "The ramp for {rep} must be shares between 0 and 1, such as 0.25, 0.5, 0.75 (got {value}; {source}).",
     sv: "Upptrappningen för {rep} måste vara andelar mellan 0 och 1, till exempel 0,25, 0,5, 0,75 (fick {value}; {source}).",
@@ -97,8 +97,8 @@ export const yearPlanMessages: Catalog = {
     sv: "Ingen försäljning per månad i tidsramen för {reps}: fördelat efter teamets mönster.",
   },
   noteMissingMonths: {
-    en: "The history has no {months}: those months take the average month of the pattern.",
-    sv: "Historiken saknar {months}: de månaderna får mönstrets genomsnittliga månad.",
+    en: "The time frame covers no calendar month {months} (1 = January): those months take the average month of the pattern.",
+    sv: "Tidsramen täcker inte kalendermånad {months} (1 = januari): de månaderna får mönstrets genomsnittliga månad.",
   },
   noteMedianFull: {
     en: "{rep} has no full monthly quota on the roster: the median of the tenured reps, {amount} a month, was used.",

@@ -146,7 +146,7 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
   const repIndex = new Map<string, number>();
   reps.forEach((r, i) => repIndex.set(textKey(r.name), i));
   const roster = params.roster ?? [];
-  if (roster.length > 0 && monthsPerPeriod === null) throw new YearPlanError("needsCalendar", { rule: "The roster", periods: P });
+  if (roster.length > 0 && monthsPerPeriod === null) throw new YearPlanError("rosterNeedsCalendar", { periods: P });
   const rosterInfo = validateRoster(roster, months);
   const newHires = roster.filter((e) => !repIndex.has(textKey(e.rep)));
 
@@ -164,7 +164,7 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
 
   // --- Phasing weights per plan month (or per period when periods do not split the year) ------
   const needsMonthly = phasing.kind === "history" || phasing.kind === "team";
-  if (needsMonthly && monthsPerPeriod === null) throw new YearPlanError("needsCalendar", { rule: `Phasing "${phasing.kind}"`, periods: P });
+  if (needsMonthly && monthsPerPeriod === null) throw new YearPlanError("needsCalendar", { phasing: phasing.kind, periods: P });
   if (needsMonthly && aggregation.periods.length === 0) throw new YearPlanError("needsDates", { phasing: phasing.kind });
   if (phasing.kind === "pattern") {
     const w = phasing.weights;
@@ -377,13 +377,19 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
   }
 
   const planTotal = u.amount(planTotalU);
+  // The flat per-period column splits the plan total: its rounding warning is about that total.
+  const warnings = defaults ? base.warnings : base.warnings.filter((w) => w.key !== "periodTotalRounded");
+  if (!defaults && P > 1 && u.unit !== 0 && periodTotalU * P !== planTotalU) {
+    const periodTotal = u.amount(periodTotalU);
+    warnings.push({ key: "periodTotalRounded", params: { total: planTotal, periods: P, exact: tidy(planTotal / P), round: u.unit, periodTotal, product: tidy(periodTotal * P) } });
+  }
   return {
     method: base.method,
     params: { ...params, target: base.params.target, growth: base.params.growth, phasing, uplift },
     rows,
     total: planTotal,
     periodTotal: u.amount(periodTotalU),
-    warnings: base.warnings,
+    warnings,
     target,
     planTotal,
     coverage: target > 0 ? tidy(planTotal / target) : 0,

@@ -8,6 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useReducer,
 import type { Locale } from "../i18n";
 import { OutputSheetTakenError } from "../workbook/plan";
 import type { RangeRef, WorkbookPort } from "../workbook/port";
+import { fileKindOf } from "../workbook/fileKind";
 import { downloadBytes, resultFileName, type Host, type OpenedWorkbook } from "./host";
 import {
   analyse,
@@ -208,11 +209,11 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         dispatch({ type: "openStarted", fileName: file.name });
         let opened: OpenedWorkbook;
         try {
-          opened = await host.openFile!(await fileBytes(file));
+          opened = await host.openFile!(await fileBytes(file), file.name);
         } catch (error) {
           const known = error && typeof (error as { messageIn?: unknown }).messageIn === "function";
           const detail = error instanceof Error ? error.message : String(error);
-          dispatch({ type: "failed", phase: "read", error: known ? error : new SourceProblem("notXlsx", { name: file.name, detail }) });
+          dispatch({ type: "failed", phase: "read", error: known ? error : new SourceProblem(fileKindOf(file.name) === "csv" ? "notCsv" : "notXlsx", { name: file.name, detail }) });
           return;
         }
         try {

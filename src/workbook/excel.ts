@@ -445,6 +445,10 @@ export class ExcelWorkbook implements WorkbookPort {
       layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
       if (page.fitToWidth !== null) layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
       if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows.first}:$${page.printTitleRows.last}`);
+      if (page.paperSize) layout.paperSize = page.paperSize === "A4" ? "A4" : "Letter";
+      if (page.printArea) layout.setPrintArea(rangeOf(page.printArea));
+      // A break goes above the given cell: the row after each break row.
+      for (const row of page.rowBreaks ?? []) ws.horizontalPageBreaks.add(rangeOf({ sheet: page.printArea?.sheet ?? plan.sheet, firstRow: row + 1, firstColumn: 1, lastRow: row + 1, lastColumn: 1 }));
     }
   }
 

@@ -106,6 +106,12 @@ export interface PageSetup {
   fitToHeight: number;
   /** Rows printed at the top of every page (1-based, inclusive), e.g. the header row. */
   printTitleRows: { first: number; last: number } | null;
+  /** Paper; absent = the printer's default. */
+  paperSize?: "A4" | "letter";
+  /** What prints; absent = the used range. */
+  printArea?: RangeRef;
+  /** A manual page break below each of these rows (1-based). */
+  rowBreaks?: number[];
 }
 
 export const workbookMessages: Catalog = {

@@ -122,6 +122,67 @@ describe("quota allocate: the year plan", () => {
   });
 });
 
+describe("quota allocate: teams and the roster", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = tempDir();
+    await writeWorkbook(path.join(dir, "in.xlsx"), [
+      { name: "Sales", rows: salesRows(), formats: { 1: "yyyy-mm-dd" } },
+      {
+        name: "Roster",
+        rows: [
+          ["Rep", "Start", "End", "Ramp", "Full"],
+          ["Nina", d(2026, 3, 1), null, "25%, 50%, 75%", 10000],
+          ["erik", null, d(2026, 6, 30), null, null],
+        ],
+        formats: { 2: "yyyy-mm-dd", 3: "yyyy-mm-dd" },
+      },
+    ]);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("--team: each team's quota and schedule are the sums of its reps'", async () => {
+    const r = await run(["allocate", "in.xlsx", "--out", "out.xlsx", "--sheet", "Sales", "--year", "2025", "--target", "300000", "--periods", "4", "--team", "Team", "--json"], dir);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Json;
+    expect(json.rows.map((x) => x.team)).toEqual(["North", "South", "North"]);
+    expect(json.teams.map((t) => t.team)).toEqual(["North", "South"]);
+    const north = json.rows.filter((x) => x.team === "North");
+    expect(json.teams[0].quota).toBe(sum(north.map((x) => x.quota)));
+    expect(json.teams[0].schedule).toEqual([0, 1, 2, 3].map((j) => sum(north.map((x) => x.schedule[j]))));
+    expect(sum(json.teams.map((t) => t.quota))).toBe(300000);
+    const table = await run(["allocate", "in.xlsx", "--out", "out2.xlsx", "--sheet", "Sales", "--year", "2025", "--target", "300000", "--periods", "4", "--team", "Team"], dir);
+    expect(table.stdout).toMatch(/\nTeam\s+2026-Q1\s+2026-Q2\s+2026-Q3\s+2026-Q4\s+Quota\n/);
+    expect(table.stdout).toMatch(/\nNorth(\s+[\d,]+){5}\n/);
+  });
+
+  it("--roster: a new hire on a ramp is fixed first, a leaver gets nothing after the end", async () => {
+    const r = await run(["allocate", "in.xlsx", "--out", "out.xlsx", "--sheet", "Sales", "--year", "2025", "--target", "1200000", "--periods", "12", "--round", "100", "--roster", "in.xlsx#Roster", "--json"], dir);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Json & { rows: { rostered: boolean }[] };
+    const nina = json.rows.find((x) => x.rep === "Nina")!;
+    expect(nina.schedule).toEqual([0, 0, 2500, 5000, 7500, 10000, 10000, 10000, 10000, 10000, 10000, 10000]);
+    expect(nina.quota).toBe(85000);
+    const erik = json.rows.find((x) => x.rep === "Erik")!;
+    expect(erik.schedule.slice(6)).toEqual([0, 0, 0, 0, 0, 0]);
+    expectExactBothWays(json);
+    expect(r.stderr).toContain("Note: Nina starts 2026-03-01 (new hire): 85,000 fixed from the roster and the ramp.");
+    expect(r.stderr).toContain("Note: Erik ends 2026-06-30");
+  });
+
+  it("--roster in another file, found without a sheet name; a missing file is named", async () => {
+    await writeWorkbook(path.join(dir, "team.xlsx"), [
+      { name: "Notes", rows: [["Hiring plan 2026"]] },
+      { name: "Hires", rows: [["Säljare", "Startdatum", "Full kvot"], ["Nina", d(2026, 1, 1), 5000]], formats: { 2: "yyyy-mm-dd" } },
+    ]);
+    const r = await run(["allocate", "in.xlsx", "--out", "out.xlsx", "--sheet", "Sales", "--year", "2025", "--target", "1200000", "--periods", "12", "--roster", "team.xlsx", "--json"], dir);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Json).rows.find((x) => x.rep === "Nina")!.schedule).toEqual(new Array(12).fill(5000));
+    const missing = await run(["allocate", "in.xlsx", "--out", "out.xlsx", "--sheet", "Sales", "--target", "1000", "--roster", "nope.xlsx"], dir);
+    expect([missing.code, missing.stderr]).toEqual([1, "Cannot find the roster file nope.xlsx (--roster).\n"]);
+  });
+});
+
 describe("parseArgs: year plan options", () => {
   const base = ["allocate", "in.xlsx", "--out", "o.xlsx", "--target", "1"];
   it("parses each option, --lock many times", () => {

@@ -212,7 +212,7 @@ describe("planYear: roster", () => {
     expect(errorOf(() => planYear(trio, params({ roster: [hire({ end: "2026-01-01" })] }))).key).toBe("rosterEndBeforeStart");
     expect(errorOf(() => planYear(trio, params({ roster: [hire({ ramp: [0.5, 2] })] }))).key).toBe("rosterBadRamp");
     expect(errorOf(() => planYear(trio, params({ roster: [hire({}), hire({ rep: " NINA" })] }))).key).toBe("rosterTwice");
-    expect(errorOf(() => planYear(trio, params({ periods: 5, roster: [hire({})] }))).key).toBe("needsCalendar");
+    expect(errorOf(() => planYear(trio, params({ periods: 5, roster: [hire({})] }))).key).toBe("rosterNeedsCalendar");
   });
 });
 
@@ -278,10 +278,58 @@ describe("planYear: teams", () => {
   });
 });
 
+describe("planYear: edge cases", () => {
+  it("a period gives up its extra unit when no rep can fill it, with a note naming it", () => {
+    const a = agg([rep("A", 2, months2025([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])), rep("B", 2, months2025([0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]))], ALL_2025);
+    const plan = planYear(a, params({ target: 200, phasing: { kind: "history" } }));
+    expect(plan.periodTargets.slice(0, 4)).toEqual([100, 0, 100, 0]);
+    const n = plan.notes.find((x) => x.key === "notePeriodTargets");
+    expect(n?.params.periods).toBe("2026-02");
+    expectExact(plan);
+  });
+
+  it("forecast with uplift and a lock: the others share the rest by their forecasts", () => {
+    const plan = planYear(trio, params({ method: "forecast", target: null, growth: 0, uplift: 0.1, locks: [{ rep: "Sofia", amount: 100000 }] }));
+    expect(plan.target).toBe(1000000);
+    expect(plan.planTotal).toBe(1100000);
+    // forecasts 600,000 / 300,000 / 100,000; Sofia locked at 100,000; 1,000,000 left, split 6:3
+    expect(plan.rows.map((r) => r.quota)).toEqual([666700, 333300, 100000]);
+    expectExact(plan);
+  });
+
+  it("a lock on a new hire spreads the lock over the roster months by the ramp", () => {
+    const plan = planYear(trio, params({ roster: [hire({ start: "2026-07-01", ramp: [0.5] })], locks: [{ rep: "nina", amount: 33000 }] }));
+    const nina = plan.rows[3];
+    expect(nina).toMatchObject({ quota: 33000, locked: true, rostered: true });
+    expect(nina.schedule.slice(0, 6)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(nina.schedule[6]).toBe(3000); // 0.5 of 5.5 weights → 3,000; then 6,000 a month
+    expect(nina.schedule.slice(7)).toEqual([6000, 6000, 6000, 6000, 6000]);
+    expectExact(plan);
+  });
+
+  it("no rounding (unit 0): the schedule is the exact shares", () => {
+    const plan = planYear(trio, params({ roundTo: 0, target: 1000, periods: 4 }));
+    expect(plan.rows[0].schedule).toEqual([150, 150, 150, 150]);
+    expect(plan.periodTargets).toEqual([250, 250, 250, 250]);
+  });
+});
+
 describe("messages", () => {
   it("every message exists in English and Swedish", () => {
     for (const [key, entry] of Object.entries(yearPlanMessages)) {
       expect([key, entry.en.length > 0, entry.sv.length > 0, entry.en !== entry.sv]).toEqual([key, true, true, true]);
     }
+  });
+});
+
+describe("planYear: the flat per-period column", () => {
+  it("with uplift, splits the plan total and warns about that total's rounding", () => {
+    const plan = planYear(trio, params({ target: 1000000, uplift: 0.05 }));
+    expect(plan.periodTotal).toBe(87500);
+    expect(plan.warnings.map((w) => w.key)).not.toContain("periodTotalRounded");
+    const odd = planYear(trio, params({ target: 1000000, uplift: 0.1 }));
+    expect(odd.periodTotal).toBe(91700); // 1,100,000 ÷ 12 = 91,666.67
+    expect(odd.warnings.find((w) => w.key === "periodTotalRounded")?.params).toMatchObject({ total: 1100000, periodTotal: 91700 });
+    expect(odd.rows.reduce((a, r) => a + r.periodQuota, 0)).toBe(91700);
   });
 });

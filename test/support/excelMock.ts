@@ -183,10 +183,19 @@ export class SheetState {
   /** Cell-value conditional formats, as added: the range (r0, c0, rows, cols) and the rule. */
   conditionalFormats: { rect: { r0: number; c0: number; rows: number; cols: number }; rule: { formula1?: string; formula2?: string; operator?: string }; fill?: string; font?: string }[] = [];
   /** Worksheet.pageLayout as set (ExcelApi 1.9). */
-  pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null; printTitleRows: string | null } = {
+  pageLayout: {
+    orientation: string;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null;
+    printTitleRows: string | null;
+    paperSize?: string;
+    printArea?: string;
+    /** Rows (0-based) above which a manual page break stands. */
+    rowBreaks: number[];
+  } = {
     orientation: "Portrait",
     zoom: null,
     printTitleRows: null,
+    rowBreaks: [],
   };
 
   constructor(public name: string) {}
@@ -1250,6 +1259,8 @@ export class FakeWorksheet extends FakeObject<SheetState> {
     orientation: string;
     zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
     setPrintTitleRows(rows: string): void;
+    paperSize: string;
+    setPrintArea(range: FakeRange): void;
   } {
     const queue = (member: string, value: unknown, apply: (s: SheetState) => void) => this.queue("set", member, value, apply);
     return {
@@ -1270,6 +1281,22 @@ export class FakeWorksheet extends FakeObject<SheetState> {
         if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeExcelError("InvalidArgument", `setPrintTitleRows(${rows})`);
         this.queue("call", "pageLayout.setPrintTitleRows", rows, (s) => (s.pageLayout.printTitleRows = rows));
       },
+      get paperSize(): string {
+        throw new FakeExcelError("PropertyNotLoaded", "The fake does not load pageLayout.paperSize");
+      },
+      set paperSize(v: string) {
+        if (!["A4", "Letter"].includes(v)) throw new FakeExcelError("InvalidArgument", `paperSize ${v}`);
+        queue("pageLayout.paperSize", v, (s) => (s.pageLayout.paperSize = v));
+      },
+      setPrintArea: (range: FakeRange) => {
+        this.queue("call", "pageLayout.setPrintArea", null, (s) => (s.pageLayout.printArea = rectAddress(range.resolve().rect)));
+      },
+    };
+  }
+
+  get horizontalPageBreaks(): { add(range: FakeRange): void } {
+    return {
+      add: (range: FakeRange) => this.queue("call", "horizontalPageBreaks.add", null, (s) => s.pageLayout.rowBreaks.push(range.resolve().rect.r0)),
     };
   }
 
