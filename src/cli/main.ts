@@ -29,6 +29,7 @@ import type { YearPlan } from "../plan/types";
 import { planYear } from "../plan/yearPlan";
 import { loadRoster } from "./roster";
 import { yearOptionsGiven, yearPlanParams } from "./yearArgs";
+import { freezeCommand } from "./freeze";
 import { helpText } from "./help";
 import { CliError } from "./messages";
 
@@ -84,6 +85,10 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         return 2;
       }
       io.stdout(helpText(command.topic, locale));
+      return 0;
+    }
+    if (command.command === "freeze") {
+      await freezeCommand(command, io, locale, checkPaths);
       return 0;
     }
     await allocate(command, io, locale);
@@ -168,7 +173,7 @@ function realpathOrNull(p: string): string | null {
 }
 
 /** Input must be a readable file; output must not be the input, even through links or "..". */
-function checkPaths(options: AllocateOptions, cwd: string): { input: string; out: string } {
+function checkPaths(options: { input: string; out: string }, cwd: string): { input: string; out: string } {
   const input = path.resolve(cwd, options.input);
   const out = path.resolve(cwd, options.out);
   const stat = fs.statSync(input, { throwIfNoEntry: false });

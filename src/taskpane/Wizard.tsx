@@ -4,7 +4,7 @@
  * dispatch. Everything the user sees comes from `state` plus pure functions of it.
  */
 import { Button, mergeClasses } from "@fluentui/react-components";
-import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type Dispatch, type RefObject } from "react";
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type Dispatch, type RefObject } from "react";
 import type { Locale } from "../i18n";
 import { OutputSheetTakenError } from "../workbook/plan";
 import type { RangeRef, WorkbookPort } from "../workbook/port";
@@ -77,6 +77,9 @@ export interface WizardContextValue {
 }
 
 const WizardContext = createContext<WizardContextValue | null>(null);
+
+/** "Prepare for sharing" loads with the first workbook (its own chunk, not in the initial scripts). */
+const ShareSection = lazy(() => import(/* webpackChunkName: "share" */ "./ShareSection").then((m) => ({ default: m.ShareSection })));
 
 export function useWizard(): WizardContextValue {
   const value = useContext(WizardContext);
@@ -367,6 +370,11 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
             </Button>
           )}
         </div>
+        {workbook.current && (
+          <Suspense fallback={null}>
+            <ShareSection opened={workbook.current} busy={busy} />
+          </Suspense>
+        )}
       </main>
     </WizardContext.Provider>
   );

@@ -34,7 +34,7 @@ export interface ReadContext {
  * Feeds a part's text to `onText` in chunks, inflated within `cap` bytes and decoded as strict
  * UTF-8; onText may throw STOP to end early. Invalid UTF-8 is a damaged part.
  */
-async function streamText(pkg: OoxmlPackage, part: string, cap: number, onText: (text: string) => void): Promise<void> {
+export async function streamText(pkg: OoxmlPackage, part: string, cap: number, onText: (text: string) => void): Promise<void> {
   if (!pkg.has(part)) throw new FileProblem("notWorkbook");
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const decode = (chunk?: Uint8Array): string => {

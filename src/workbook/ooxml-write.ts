@@ -788,7 +788,7 @@ function addRelationship(xml: string, rel: { id: string; type: string; target: s
   return xml.slice(0, root.start) + `${root.tag.slice(0, -2).trimEnd()}>${el}${close}` + xml.slice(root.end);
 }
 
-function removeRelationships(xml: string, ids: Set<string>): string {
+export function removeRelationships(xml: string, ids: Set<string>): string {
   const p = rootPrefix(xml);
   const edits = findElements(xml, `${p}Relationship`)
     .filter((e) => ids.has(e.attrs.Id ?? ""))
@@ -796,7 +796,7 @@ function removeRelationships(xml: string, ids: Set<string>): string {
   return applyEdits(xml, edits);
 }
 
-function editContentTypes(xml: string, remove: string[], add: { part: string; type: string }[], needRels: boolean): string {
+export function editContentTypes(xml: string, remove: string[], add: { part: string; type: string }[], needRels: boolean): string {
   const p = rootPrefix(xml);
   const drop = new Set([...remove, ...add.map((a) => a.part)].map((x) => `/${x}`.toLowerCase()));
   const edits = findElements(xml, `${p}Override`)
