@@ -401,7 +401,7 @@ export async function allocate(options: AllocateOptions, io: CliIO, locale: Loca
   const sheetOut = options.sheetOut ?? DEFAULT_OUTPUT_SHEET;
   const schedule = stored ? stored.schedule : yearOptionsGiven(options);
   const sheetPlan = schedule ? plan : annualPlan(plan);
-  const provenance = provenanceOf(source, aggregation, options, io.now());
+  const provenance = { ...provenanceOf(source, aggregation, options, io.now()), roster: roster?.label ?? null };
   const writePlan = buildQuotaWritePlan(sheetPlan, provenance, sheetOut, locale);
   const keep = storedPlanOf(plan, {
     createdAt: provenance.createdAt.toISOString(),
