@@ -5,6 +5,7 @@
  */
 import { Locale } from "../i18n";
 import { QUOTA_METHODS, QuotaMethod } from "../sheet/quotaPlan";
+import { FreezeCommandOptions, parseFreezeArgs } from "./freezeArgs";
 import { usageError } from "./messages";
 import type { Lock, Phasing } from "../plan/types";
 import { parseLockArg, parsePhasingArg, parseRosterArg, parseStartArg, parseUpliftArg } from "./yearArgs";
@@ -42,7 +43,11 @@ export interface AllocateOptions {
   roster: { file: string; sheet: string | null } | null;
 }
 
-export type Command = { command: "help"; topic: "main" | "allocate"; lang: Locale | null } | { command: "version" } | AllocateOptions;
+export type Command =
+  | { command: "help"; topic: "main" | "allocate" | "freeze"; lang: Locale | null }
+  | { command: "version" }
+  | AllocateOptions
+  | FreezeCommandOptions;
 
 type OptionKind = "value" | "flag";
 
@@ -187,8 +192,9 @@ export function parseArgs(argv: readonly string[]): Command {
   const [commandName, ...rest] = positional;
   if (flags.has("--version") && !flags.has("--help")) return { command: "version" };
   if (commandName === undefined || commandName === "help") {
-    return { command: "help", topic: rest[0] === "allocate" ? "allocate" : "main", lang };
+    return { command: "help", topic: rest[0] === "allocate" || rest[0] === "freeze" ? rest[0] : "main", lang };
   }
+  if (commandName === "freeze") return parseFreezeArgs(rest, values, flags, lang);
   if (commandName !== "allocate") throw usageError("unknownCommand", { value: commandName });
   if (flags.has("--help")) return { command: "help", topic: "allocate", lang };
 

@@ -1,5 +1,6 @@
 /** `quota --help` and `quota allocate --help`, in English and Swedish. */
 import { Locale } from "../i18n";
+import { FREEZE_HELP } from "./freezeHelp";
 
 const MAIN: Record<Locale, string> = {
   en: `quota: turn a sales workbook into fair, exact sales quotas.
@@ -7,6 +8,7 @@ const MAIN: Record<Locale, string> = {
 Usage:
   quota allocate <in.xlsx> --out <out.xlsx> [options]   write a Quotas sheet
   quota allocate <in.csv> --out <out.xlsx> [options]    the same from a CSV file
+  quota freeze <in.xlsx> --out <out.xlsx>               SALES formulas → values, to share
   quota --help | quota allocate --help                  show help
   quota --version                                       show the version
 
@@ -18,6 +20,7 @@ Run "quota allocate --help" for the options.
 Användning:
   quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]  skriv ett Quotas-blad
   quota allocate <in.csv> --out <ut.xlsx> [alternativ]   samma från en CSV-fil
+  quota freeze <in.xlsx> --out <ut.xlsx>                 SALES-formler → värden, för delning
   quota --help | quota allocate --help                   visa hjälp
   quota --version                                        visa versionen
 
@@ -137,6 +140,6 @@ Exempel:
 `,
 };
 
-export function helpText(topic: "main" | "allocate", locale: Locale = "en"): string {
-  return (topic === "allocate" ? ALLOCATE : MAIN)[locale] ?? MAIN.en;
+export function helpText(topic: "main" | "allocate" | "freeze", locale: Locale = "en"): string {
+  return (topic === "allocate" ? ALLOCATE : topic === "freeze" ? FREEZE_HELP : MAIN)[locale] ?? MAIN.en;
 }

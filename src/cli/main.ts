@@ -18,6 +18,7 @@ import { formatNumber, planWarningText, QuotaPlan, QuotaPlanParams } from "../sh
 import { columnLetter, DEFAULT_OUTPUT_SHEET, OutputSheetTakenError } from "../workbook/plan";
 import type { CellValue, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
+import { annualPlan } from "../workbook/yearSheet";
 import { openCsvFile } from "../workbook/csv-file";
 import { fileKindOf } from "../workbook/fileKind";
 import { openXlsxFile } from "../workbook/xlsx-file";
@@ -27,7 +28,8 @@ import { yearPlanNoteText } from "../plan/messages";
 import type { YearPlan } from "../plan/types";
 import { planYear } from "../plan/yearPlan";
 import { loadRoster } from "./roster";
-import { yearPlanParams } from "./yearArgs";
+import { yearOptionsGiven, yearPlanParams } from "./yearArgs";
+import { freezeCommand } from "./freeze";
 import { helpText } from "./help";
 import { CliError } from "./messages";
 
@@ -83,6 +85,10 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         return 2;
       }
       io.stdout(helpText(command.topic, locale));
+      return 0;
+    }
+    if (command.command === "freeze") {
+      await freezeCommand(command, io, locale, checkPaths);
       return 0;
     }
     await allocate(command, io, locale);
@@ -167,7 +173,7 @@ function realpathOrNull(p: string): string | null {
 }
 
 /** Input must be a readable file; output must not be the input, even through links or "..". */
-function checkPaths(options: AllocateOptions, cwd: string): { input: string; out: string } {
+function checkPaths(options: { input: string; out: string }, cwd: string): { input: string; out: string } {
   const input = path.resolve(cwd, options.input);
   const out = path.resolve(cwd, options.out);
   const stat = fs.statSync(input, { throwIfNoEntry: false });
@@ -370,7 +376,8 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   const plan = planYear(aggregation, yearPlanParams(planParams(options), options, aggregation.periods, roster?.entries ?? null, io.now()));
 
   const sheetOut = options.sheetOut ?? DEFAULT_OUTPUT_SHEET;
-  const writePlan = buildQuotaWritePlan(plan, provenanceOf(source, aggregation, options, io.now()), sheetOut, locale);
+  const sheetPlan = yearOptionsGiven(options) ? plan : annualPlan(plan);
+  const writePlan = buildQuotaWritePlan(sheetPlan, provenanceOf(source, aggregation, options, io.now()), sheetOut, locale);
   p.step(new CliError("writing", { file: options.out }).messageIn(locale));
   try {
     await workbook.apply(writePlan);

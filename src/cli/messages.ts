@@ -4,8 +4,10 @@
  * data or the files are.
  */
 import { Catalog, LocalizedError, MessageParams } from "../i18n";
+import { freezeMessages } from "./freezeMessages";
 
 export const cliMessages: Catalog = {
+  ...freezeMessages,
   unknownCommand: {
     en: "Unknown command \"{value}\". Run \"quota --help\".",
     sv: "Okänt kommando \"{value}\". Kör \"quota --help\".",

@@ -71,6 +71,21 @@ export interface YearOptions {
   locks: Lock[];
 }
 
+/**
+ * Whether the command was asked for a year plan (any of its options): then the Quotas sheet
+ * shows the rep × period schedule; otherwise it keeps the annual table.
+ */
+export function yearOptionsGiven(options: YearOptions & { team?: string | null; roster?: unknown }): boolean {
+  return (
+    options.phasing.kind !== "equal" ||
+    options.start !== null ||
+    options.uplift !== 0 ||
+    options.locks.length > 0 ||
+    (options.team ?? null) !== null ||
+    (options.roster ?? null) !== null
+  );
+}
+
 export function yearPlanParams(base: QuotaPlanParams, options: YearOptions, historyMonths: readonly string[], roster: RosterEntry[] | null, now: Date): YearPlanParams {
   return {
     ...base,

@@ -44,6 +44,9 @@ const SEPARATORS = /[\s:.;,\-–—()/]+/;
  */
 export function isTotalsLabel(text: string): boolean {
   if (text.length > 60) return false;
+  // Every label starts with t, s, g or d: most names are settled by their first letter.
+  const first = text.trimStart().charCodeAt(0) | 0x20;
+  if (first !== 0x74 && first !== 0x73 && first !== 0x67 && first !== 0x64) return false;
   const key = textKey(text);
   if (key === "") return false;
   const words = key.split(SEPARATORS).filter((w) => w !== "");

@@ -1,9 +1,10 @@
 /**
  * How the wizard gets a workbook. In Excel: the open workbook through the Office.js adapter.
- * In a browser: an .xlsx file the user picks, through the ExcelJS adapter, offered back as a
- * download. Both adapters are loaded on demand (dynamic import → separate chunks): ExcelJS
+ * In a browser: an .xlsx or CSV file the user picks, through the ExcelJS or the CSV adapter
+ * (chosen by the file's name, workbook/fileKind.ts), offered back as an .xlsx download. Both adapters are loaded on demand (dynamic import → separate chunks): ExcelJS
  * alone is several times the size of the whole initial task pane.
  */
+import { fileKindOf } from "../workbook/fileKind";
 import type { WorkbookPort } from "../workbook/port";
 
 export interface OpenedWorkbook {
@@ -16,8 +17,8 @@ export interface Host {
   kind: "excel" | "browser";
   /** Excel: the workbook the task pane belongs to. */
   connect?: () => Promise<OpenedWorkbook>;
-  /** Browser: a workbook from a file's bytes. */
-  openFile?: (data: ArrayBuffer) => Promise<OpenedWorkbook>;
+  /** Browser: a workbook from a file's bytes; the name says how to read them. */
+  openFile?: (data: ArrayBuffer, name: string) => Promise<OpenedWorkbook>;
   /** Starts fetching the adapter early, so opening a file does not wait for it. */
   preload?: () => void;
 }
@@ -36,10 +37,19 @@ function loadXlsx() {
   return import(/* webpackChunkName: "xlsx-adapter" */ "../workbook/xlsx");
 }
 
+function loadCsv() {
+  return import(/* webpackChunkName: "csv-adapter" */ "../workbook/csv");
+}
+
 export function browserHost(): Host {
   return {
     kind: "browser",
-    async openFile(data: ArrayBuffer) {
+    async openFile(data: ArrayBuffer, name: string) {
+      if (fileKindOf(name) === "csv") {
+        const { CsvWorkbook } = await loadCsv();
+        const workbook = await CsvWorkbook.fromBytes(data, { name });
+        return { port: workbook, toBuffer: () => workbook.toBuffer() };
+      }
       const { XlsxWorkbook } = await loadXlsx();
       const workbook = await XlsxWorkbook.fromBuffer(data);
       return { port: workbook, toBuffer: () => workbook.toBuffer() };
@@ -65,8 +75,8 @@ export function downloadBytes(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** "sales.xlsx" → "sales-quotas.xlsx". */
+/** "sales.xlsx" → "sales-quotas.xlsx"; "sales.csv" → "sales-quotas.xlsx". */
 export function resultFileName(original: string | null): string {
-  const stem = (original ?? "workbook").replace(/\.xlsx$/i, "") || "workbook";
+  const stem = (original ?? "workbook").replace(/\.(xlsx|csv|tsv|txt)$/i, "") || "workbook";
   return `${stem}-quotas.xlsx`;
 }

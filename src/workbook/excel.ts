@@ -22,12 +22,16 @@
  *          wrote before) + one per block + 1 (table, chart, widths, panes, recalculation).
  * A block the host still refuses as too large is retried at half the rows.
  * Reads load `values` only: dates arrive as serial numbers, errors as their strings.
+ *   freezeFormulas  2 (sheets, used ranges) + one per block of `formulas` + one per chunk of
+ *          found cells (their values and spill ranges) + one per block of spilled values + one
+ *          per write request; ExcelApi 1.12 (getSpillingToRangeOrNullObject) where the host has it.
  */
 import { LocalizedError } from "../i18n";
 import {
   DEFAULT_REQUEST_BUDGET_BYTES,
   DEFAULT_SAMPLE_CELLS,
   EXCEL_READ_CELL_LIMIT,
+  OP_OVERHEAD_BYTES,
   EncodedBlock,
   WritePosition,
   characterWidthToPoints,
@@ -41,6 +45,8 @@ import {
   runsOf,
   sampleBlockRows,
 } from "./excelBlocks";
+import { FreezeTally } from "./freeze";
+import { frozenInput, isCalculated, packByBytes, splitWrite, writeBytes, type FormulaHit, type FreezeWrite } from "./excelFreeze";
 import {
   OWNER_MARKER_NAME,
   OutputSheetTakenError,
@@ -53,6 +59,8 @@ import {
 import type {
   ApplyOptions,
   CellValue,
+  FreezeOptions,
+  FreezeReport,
   RangeRef,
   ReadOptions,
   SheetInfo,
@@ -73,6 +81,17 @@ export interface ExcelWorkbookOptions {
   maxCellsPerRead?: number;
   /** Cells in the first block of a read, which sizes the blocks after it. */
   sampleCells?: number;
+  /**
+   * Whether the host has Range.getSpillingToRangeOrNullObject (ExcelApi 1.12). Default: asked
+   * of Office when it is there, else true. Hosts without it have no dynamic arrays.
+   */
+  spillApi?: boolean;
+}
+
+function hostHasSpillApi(): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?(name: string, version: string): boolean } } } }).Office;
+  const check = office?.context?.requirements?.isSetSupported;
+  return check ? Boolean(office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.12")) : true;
 }
 
 /** The marker's value: a constant, so it never turns into #REF! whatever the user edits. */
@@ -134,6 +153,7 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly budgetBytes: number;
   private readonly maxCells: number;
   private readonly sampleCells: number;
+  private readonly spillApi: boolean | undefined;
 
   constructor(options: ExcelWorkbookOptions = {}) {
     // Excel is a global of office.js; look it up only when a call is made.
@@ -141,6 +161,7 @@ export class ExcelWorkbook implements WorkbookPort {
     this.budgetBytes = options.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET_BYTES;
     this.maxCells = options.maxCellsPerRead ?? EXCEL_READ_CELL_LIMIT;
     this.sampleCells = options.sampleCells ?? DEFAULT_SAMPLE_CELLS;
+    this.spillApi = options.spillApi;
   }
 
   listSheets(): Promise<SheetInfo[]> {
@@ -492,6 +513,145 @@ export class ExcelWorkbook implements WorkbookPort {
         if (format) cell.numberFormat = [[format]];
       } else cell.values = [[0]];
     }
+  }
+
+  async freezeFormulas(match: (formula: string) => boolean, options: FreezeOptions = {}): Promise<FreezeReport> {
+    const spillApi = this.spillApi ?? hostHasSpillApi();
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      const sheets = worksheets.items;
+      const usedRanges = sheets.map((ws) => ws.getUsedRangeOrNullObject(true).load(RANGE_POSITION));
+      await context.sync();
+      const used = usedRanges.map((u) => (u.isNullObject ? null : { row: u.rowIndex, column: u.columnIndex, rows: u.rowCount, columns: u.columnCount }));
+      const totalRows = used.reduce((n, u) => n + (u ? u.rows : 0), 0);
+
+      // 1. The formulas, in row blocks sized like reads: one request per block.
+      const hits: FormulaHit[] = [];
+      let scanned = 0;
+      options.onProgress?.(0, totalRows);
+      for (let s = 0; s < sheets.length; s++) {
+        const u = used[s];
+        if (!u) continue;
+        let done = 0;
+        let bytesPerRow = 0;
+        let rowCap = Number.POSITIVE_INFINITY;
+        while (done < u.rows) {
+          const planned = done === 0 ? sampleBlockRows(u.columns, this.sampleCells, this.budgetBytes) : readBlockRows(bytesPerRow, u.columns, 1, this.budgetBytes, this.maxCells);
+          const count = Math.min(u.rows - done, planned, rowCap, Math.floor(this.maxCells / u.columns) || 1);
+          const block = sheets[s].getRangeByIndexes(u.row + done, u.column, count, u.columns).load("formulas");
+          try {
+            await context.sync();
+          } catch (error) {
+            if (isPayloadLimitError(error) && count > 1) {
+              rowCap = Math.max(1, Math.floor(count / 2));
+              continue;
+            }
+            throw error;
+          }
+          const formulas = block.formulas as unknown[][];
+          bytesPerRow = Math.max(bytesPerRow, jsonBytes(formulas) / count);
+          for (let i = 0; i < count; i++) {
+            const row = formulas[i];
+            for (let j = 0; j < row.length; j++) {
+              const f = row[j];
+              if (typeof f === "string" && f.startsWith("=") && match(f)) hits.push({ sheet: s, row: u.row + done + i + 1, column: u.column + j + 1, formula: f });
+            }
+          }
+          done += count;
+          scanned += count;
+          options.onProgress?.(scanned, totalRows);
+        }
+      }
+
+      // 2. Each found cell's value and spill range: one request per chunk of cells.
+      const perCell = OP_OVERHEAD_BYTES * (spillApi ? 3 : 2);
+      const chunkSize = Math.max(1, Math.floor(this.budgetBytes / perCell));
+      const values: unknown[] = new Array(hits.length);
+      const spills: ({ row: number; column: number; rows: number; columns: number } | null)[] = new Array(hits.length).fill(null);
+      for (let start = 0; start < hits.length; ) {
+        const chunk = hits.slice(start, start + chunkSize);
+        const loaded = chunk.map((h) => {
+          const cell = sheets[h.sheet].getRangeByIndexes(h.row - 1, h.column - 1, 1, 1).load("values");
+          const spill = spillApi ? cell.getSpillingToRangeOrNullObject().load(RANGE_POSITION) : null;
+          return { cell, spill };
+        });
+        await context.sync();
+        loaded.forEach(({ cell, spill }, k) => {
+          values[start + k] = (cell.values as unknown[][])[0][0];
+          if (spill && !spill.isNullObject && spill.rowCount * spill.columnCount > 1) {
+            spills[start + k] = { row: spill.rowIndex, column: spill.columnIndex, rows: spill.rowCount, columns: spill.columnCount };
+          }
+        });
+        start += chunk.length;
+      }
+
+      const tally = new FreezeTally();
+      const frozen: number[] = [];
+      hits.forEach((h, k) => {
+        const name = sheets[h.sheet].name;
+        const spill = spills[k];
+        const address = spill
+          ? `${cellAddress(spill.row + 1, spill.column + 1)}:${cellAddress(spill.row + spill.rows, spill.column + spill.columns)}`
+          : cellAddress(h.row, h.column);
+        // Text that reads like a formula ('=SALES.X(…) typed as text) shows its text as value.
+        if (values[k] === h.formula) return;
+        if (!isCalculated(values[k])) tally.uncalculated(name, cellAddress(h.row, h.column));
+        else {
+          tally.frozen(name, address);
+          frozen.push(k);
+        }
+      });
+      if (options.dryRun || frozen.length === 0) return tally.result();
+
+      // 3. The spilled values, in row blocks: one request per block.
+      const writes: FreezeWrite[] = [];
+      for (const k of frozen) {
+        const h = hits[k];
+        const spill = spills[k];
+        if (!spill) writes.push({ sheet: h.sheet, row: h.row - 1, column: h.column - 1, values: [[frozenInput(values[k])]] });
+        else writes.push({ sheet: h.sheet, row: spill.row, column: spill.column, values: await this.loadValues(context, sheets[h.sheet], spill) });
+      }
+
+      // 4. The values over the formulas, in requests under the budget.
+      const pieces = writes.flatMap((w) => splitWrite(w, this.budgetBytes));
+      for (const group of packByBytes(pieces, writeBytes, this.budgetBytes)) {
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+        for (const w of group) sheets[w.sheet].getRangeByIndexes(w.row, w.column, w.values.length, w.values[0].length).values = w.values;
+        await context.sync();
+      }
+      options.onProgress?.(totalRows, totalRows);
+      return tally.result();
+    });
+  }
+
+  /** A spilled range's values as frozen inputs, read in row blocks (one request each). */
+  private async loadValues(
+    context: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    r: { row: number; column: number; rows: number; columns: number },
+  ): Promise<(string | number | boolean)[][]> {
+    const out: (string | number | boolean)[][] = [];
+    let bytesPerRow = 0;
+    let rowCap = Number.POSITIVE_INFINITY;
+    while (out.length < r.rows) {
+      const planned = out.length === 0 ? sampleBlockRows(r.columns, this.sampleCells, this.budgetBytes) : readBlockRows(bytesPerRow, r.columns, 1, this.budgetBytes, this.maxCells);
+      const count = Math.min(r.rows - out.length, planned, rowCap);
+      const block = ws.getRangeByIndexes(r.row + out.length, r.column, count, r.columns).load("values");
+      try {
+        await context.sync();
+      } catch (error) {
+        if (isPayloadLimitError(error) && count > 1) {
+          rowCap = Math.max(1, Math.floor(count / 2));
+          continue;
+        }
+        throw error;
+      }
+      const values = block.values as unknown[][];
+      bytesPerRow = Math.max(bytesPerRow, jsonBytes(values) / count);
+      for (const row of values) out.push(row.map(frozenInput));
+    }
+    return out;
   }
 
   async reveal(range: RangeRef): Promise<void> {

@@ -172,6 +172,17 @@ export class FileProblem extends LocalizedError {
   }
 }
 
+/** A cell value the file format does not allow; the sheet reader names the part and cell. */
+export class BadCellValue extends Error {
+  constructor(
+    readonly key: "notNumber" | "notBoolean" | "badSharedString",
+    readonly count = 0,
+  ) {
+    super(key);
+    this.name = "BadCellValue";
+  }
+}
+
 /** Bytes as whole megabytes for messages. */
 export function megabytes(bytes: number): string {
   return String(Math.round(bytes / 2 ** 20));

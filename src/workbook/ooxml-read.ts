@@ -4,15 +4,23 @@
  * never exists in memory as XML or as per-cell objects. Used by the Node file adapter
  * (xlsx-file.ts) and as the fallback reader of xlsx.ts; no Node modules here.
  *
+ * Every read is bounded (file-errors.ts: what a part may inflate to, a cell's length, the grid)
+ * and checked: worksheets by the checking tokenizer of sheet-tokenizer.ts, the shared strings
+ * and every part read whole by saxes (xml-check.ts), values by their xsd syntax (convertCell).
+ * A file that fails is a FileProblem: one line naming the part and cell.
+ *
  * ExcelJS's streaming WorkbookReader is not used: in 4.4 it loses the type of cached formula
  * results (an error result becomes NaN, TRUE becomes 1, date results stay serials) and it spools
  * worksheets to temporary files when sharedStrings.xml follows them in the zip, which is the
  * order Excel writes.
  */
-import { cellAddress, DEFAULT_LIMITS, FileProblem, MAX_COLUMNS, MAX_ROWS, shortText, type ReadLimits } from "./file-errors";
+import { BadCellValue, DEFAULT_LIMITS, FileProblem, MAX_ROWS, shortText, type ReadLimits } from "./file-errors";
 import type { CellValue, ProgressListener, RangeRef } from "./port";
 import { decodeXstring, findElement, findElements, isDateFormat, OoxmlPackage, parseRangeRef, REL_TYPE, rootPrefix, serialToDate } from "./ooxml";
+import { SheetTokenizer, STOP, XSTRING_ESCAPE, type RawCellSink } from "./sheet-tokenizer";
 import { CheckedXml } from "./xml-check";
+
+export { BadCellValue, type RawCellSink };
 
 /** What turns raw cell text into values: the shared strings, which styles are dates, the epoch. */
 export interface ReadContext {
@@ -22,13 +30,11 @@ export interface ReadContext {
   date1904: boolean;
 }
 
-const STOP = Symbol("stop");
-
 /**
  * Feeds a part's text to `onText` in chunks, inflated within `cap` bytes and decoded as strict
  * UTF-8; onText may throw STOP to end early. Invalid UTF-8 is a damaged part.
  */
-async function streamText(pkg: OoxmlPackage, part: string, cap: number, onText: (text: string) => void): Promise<void> {
+export async function streamText(pkg: OoxmlPackage, part: string, cap: number, onText: (text: string) => void): Promise<void> {
   if (!pkg.has(part)) throw new FileProblem("notWorkbook");
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const decode = (chunk?: Uint8Array): string => {
@@ -132,17 +138,6 @@ export async function loadReadContext(pkg: OoxmlPackage): Promise<ReadContext> {
   };
 }
 
-/** A cell value the file format does not allow; the sheet reader names the part and cell. */
-export class BadCellValue extends Error {
-  constructor(
-    readonly key: "notNumber" | "notBoolean" | "badSharedString",
-    readonly count = 0,
-  ) {
-    super(key);
-    this.name = "BadCellValue";
-  }
-}
-
 /**
  * Whether trimmed text is a finite xsd:double in its lexical form — digits with an optional
  * sign, fraction and exponent — unlike Number(), which also takes "0x10", "0b1" or "Infinity".
@@ -202,197 +197,14 @@ export function convertCell(ctx: ReadContext, type: string, style: number, text:
   }
 }
 
-/** Receives every cell in the row window that holds a value; raw, so skipped columns cost little. */
-export type RawCellSink = (row: number, column: number, type: string, style: number, text: string) => void;
-
-/** Cell types by their `t` attribute, as small numbers so no string is made per cell. */
-const CELL_TYPES = ["n", "s", "str", "inlineStr", "b", "e", "d"] as const;
-
-/** `_xHHHH_` is 7 characters for one: raw cell text may be this many times the cell's limit. */
-const XSTRING_ESCAPE = 7;
-
-const T_STR = 2;
-const T_INLINE = 3;
-
-/**
- * Worksheet XML as events from the checked parser: <row>, <c>, <v>, <is>, <t>, <rPh> and
- * </sheetData> matter; other elements are only checked. A row or column beyond Excel's grid,
- * a malformed cell address, two <v> in a cell or a cell over Excel's length limit is a
- * damaged file, and so is a value convertCell refuses (the sink's BadCellValue).
- */
-class SheetReader {
-  readonly xml: CheckedXml;
-  row = 0;
-  private column = 0;
-  private inCell = false;
-  private type = 0;
-  private style = 0;
-  private text = "";
-  private values = 0;
-  private hasValue = false;
-  private capturing = false;
-  private inInline = false;
-  private phonetic = 0;
-  /** Set once </sheetData> or a row past lastRow was seen. */
-  done = false;
-
-  constructor(
-    private readonly part: string,
-    private readonly firstRow: number,
-    private readonly lastRow: number,
-    private readonly sink: RawCellSink,
-    private readonly limits: ReadLimits,
-    private readonly onRow?: (row: number) => void,
-  ) {
-    this.xml = new CheckedXml(part, { open: (n, a) => this.open(n, a), close: (n) => this.close(n), text: (t) => this.onText(t) }, limits);
-  }
-
-  private open(name: string, a: Record<string, string>): void {
-    switch (name) {
-      case "c":
-        this.openCell(a);
-        break;
-      case "v":
-        if (this.inCell) {
-          if (++this.values > 1) throw new FileProblem("twoValues", { part: this.part, cell: cellAddress(this.row, this.column) });
-          this.capturing = true;
-          this.hasValue = true;
-        }
-        break;
-      case "t":
-        if (this.inInline && this.phonetic === 0) this.capturing = true;
-        break;
-      case "row":
-        this.openRow(a.r);
-        break;
-      case "is":
-        if (this.inCell) {
-          this.inInline = true;
-          this.hasValue = true;
-        }
-        break;
-      case "rPh":
-        this.phonetic++;
-        break;
-    }
-  }
-
-  private close(name: string): void {
-    switch (name) {
-      case "c":
-        if (this.hasValue && this.row >= this.firstRow) this.emit();
-        this.inCell = false;
-        this.capturing = false;
-        break;
-      case "v":
-      case "t":
-        this.capturing = false;
-        break;
-      case "is":
-        this.inInline = false;
-        break;
-      case "rPh":
-        this.phonetic--;
-        break;
-      case "sheetData":
-        this.done = true;
-        throw STOP;
-    }
-  }
-
-  private onText(text: string): void {
-    if (!this.capturing) return;
-    this.text += text;
-    if (this.text.length > this.limits.cellText && (this.text.length > this.limits.cellText * XSTRING_ESCAPE || (this.type !== T_STR && this.type !== T_INLINE))) this.tooLong();
-  }
-
-  private tooLong(): never {
-    throw new FileProblem("cellTooLong", { part: this.part, cell: cellAddress(this.row, this.column) });
-  }
-
-  private emit(): void {
-    const text = this.text;
-    if (text.length > this.limits.cellText && decodeXstring(text).length > this.limits.cellText) this.tooLong();
-    try {
-      this.sink(this.row, this.column, CELL_TYPES[this.type], this.style, text);
-    } catch (e) {
-      if (!(e instanceof BadCellValue)) throw e;
-      throw new FileProblem(e.key, { part: this.part, cell: cellAddress(this.row, this.column), text: shortText(text.trim()), count: e.count });
-    }
-  }
-
-  private openRow(r: string | undefined): void {
-    let row = this.row + 1;
-    if (r !== undefined) {
-      if (!/^\s*\d+\s*$/.test(r)) throw new FileProblem("badCellRef", { part: this.part, ref: shortText(r) });
-      row = Number(r);
-      if (row < 1) throw new FileProblem("badCellRef", { part: this.part, ref: shortText(r) });
-    }
-    if (row > MAX_ROWS) throw new FileProblem("rowOutOfRange", { part: this.part, row: r === undefined ? row : shortText(r.trim()) });
-    this.row = row;
-    this.column = 0;
-    if (row > this.lastRow) {
-      this.done = true;
-      throw STOP;
-    }
-    this.onRow?.(row);
-  }
-
-  private openCell(a: Record<string, string>): void {
-    this.inCell = true;
-    this.text = "";
-    this.values = 0;
-    this.hasValue = false;
-    this.type = 0;
-    this.style = 0;
-    const ref = a.r;
-    if (ref !== undefined) {
-      let column = 0;
-      let row = 0;
-      let i = 0;
-      for (; i < ref.length; i++) {
-        const ch = ref.charCodeAt(i);
-        if (ch >= 65 && ch <= 90) column = column * 26 + ch - 64;
-        else if (ch >= 97 && ch <= 122) column = column * 26 + ch - 96;
-        else break;
-      }
-      const letters = i;
-      for (; i < ref.length; i++) {
-        const ch = ref.charCodeAt(i);
-        if (ch < 48 || ch > 57) break;
-        row = row * 10 + ch - 48;
-      }
-      if (letters === 0 || letters > 3 || i === letters || i !== ref.length || row === 0) throw new FileProblem("badCellRef", { part: this.part, ref: shortText(ref) });
-      if (row > MAX_ROWS) throw new FileProblem("rowOutOfRange", { part: this.part, row: ref.slice(letters) });
-      if (column > MAX_COLUMNS) throw new FileProblem("columnOutOfRange", { part: this.part, row });
-      this.column = column;
-      if (row !== this.row) {
-        this.row = row;
-        if (row > this.lastRow) {
-          this.done = true;
-          throw STOP;
-        }
-      }
-    } else if (++this.column > MAX_COLUMNS) throw new FileProblem("columnOutOfRange", { part: this.part, row: this.row });
-    const s = a.s;
-    if (s !== undefined) {
-      let n = 0;
-      for (let j = 0; j < s.length; j++) n = n * 10 + s.charCodeAt(j) - 48;
-      this.style = n;
-    }
-    const t = a.t;
-    if (t !== undefined) this.type = Math.max(0, CELL_TYPES.indexOf(t as (typeof CELL_TYPES)[number]));
-  }
-}
-
 /**
  * Streams a worksheet part and calls `sink` for each cell (rows firstRow..lastRow) that has a
  * cached value. Parsing stops once a row past lastRow starts.
  */
 export async function scanSheet(pkg: OoxmlPackage, part: string, firstRow: number, lastRow: number, sink: RawCellSink, onRow?: (row: number) => void): Promise<void> {
-  const reader = new SheetReader(part, firstRow, lastRow, sink, pkg.limits, onRow);
+  const reader = new SheetTokenizer(part, firstRow, lastRow, sink, pkg.limits, onRow);
   await streamText(pkg, part, pkg.limits.sheetBytes, (text) => {
-    if (text) reader.xml.write(text);
+    if (text) reader.write(text);
   });
   // A part that ends before its cell data does was cut short (a damaged file): say so rather
   // than return part of the data.
@@ -401,9 +213,9 @@ export async function scanSheet(pkg: OoxmlPackage, part: string, firstRow: numbe
 
 /** scanSheet over text chunks (the same reader, for text already in hand). */
 export function scanSheetText(chunks: Iterable<string>, firstRow: number, lastRow: number, sink: RawCellSink, part = "xl/worksheets/sheet1.xml", limits: ReadLimits = DEFAULT_LIMITS): void {
-  const reader = new SheetReader(part, firstRow, lastRow, sink, limits);
+  const reader = new SheetTokenizer(part, firstRow, lastRow, sink, limits);
   try {
-    for (const chunk of chunks) if (chunk) reader.xml.write(chunk);
+    for (const chunk of chunks) if (chunk) reader.write(chunk);
   } catch (e) {
     if (e !== STOP) throw e;
   }

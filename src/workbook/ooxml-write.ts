@@ -15,6 +15,7 @@ import {
   OWNER_MARKER_NAME,
   workbookMessages,
   type ConditionalFormat,
+  type CellBlock,
   type FormulaCell,
   type PageSetup,
   type PlanChart,
@@ -62,26 +63,101 @@ export interface GridCell {
   italic: boolean;
 }
 
-/** The output sheet's cells as written (sparse), kept so later reads see what was written. */
+/** Blocks at least this tall are kept as the plan's own arrays instead of one object per cell. */
+const DENSE_ROWS = 32;
+
+/** A tall block of the plan (the quota table's rows), kept as it is: no object per cell. */
+interface DenseBlock {
+  row: number;
+  column: number;
+  values: PlanValue[][];
+  formats: (string | null)[];
+  bold: boolean;
+  italic: boolean;
+  /** The rectangle the block covers. */
+  lastRow: number;
+  lastColumn: number;
+  /** Where its non-empty cells are (null: none). */
+  used: { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } | null;
+}
+
+function checkCell(row: number, column: number): void {
+  if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1 || row > MAX_ROWS || column > MAX_COLUMNS) {
+    throw new RangeError(`The write plan addresses a cell outside the sheet (row ${row}, column ${column}).`);
+  }
+}
+
+/**
+ * The output sheet's cells as written, kept so later reads see what was written. Tall blocks
+ * (a quota table of a million reps) stay the plan's arrays; single cells set on top of them
+ * (headers, totals) and small blocks are kept cell by cell and win over the blocks below.
+ */
 export class CellGrid {
-  readonly rows = new Map<number, Map<number, GridCell>>();
+  /** Cells set one by one, by row and column; null = emptied on top of a block. */
+  private readonly cells = new Map<number, Map<number, GridCell | null>>();
+  private readonly blocks: DenseBlock[] = [];
 
   set(row: number, column: number, cell: GridCell | null): void {
-    if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1 || row > MAX_ROWS || column > MAX_COLUMNS) {
-      throw new RangeError(`The write plan addresses a cell outside the sheet (row ${row}, column ${column}).`);
-    }
-    let r = this.rows.get(row);
-    if (!cell) {
+    checkCell(row, column);
+    let r = this.cells.get(row);
+    if (!cell && !this.blockAt(row, column)) {
       r?.delete(column);
-      if (r && r.size === 0) this.rows.delete(row);
+      if (r && r.size === 0) this.cells.delete(row);
       return;
     }
-    if (!r) this.rows.set(row, (r = new Map()));
+    if (!r) this.cells.set(row, (r = new Map()));
     r.set(column, cell);
   }
 
+  /** Keeps a tall block as it is; it wins over every cell set before it in its rectangle. */
+  addBlock(block: CellBlock): void {
+    const width = block.values.reduce((m, r) => Math.max(m, r.length), 0);
+    if (block.values.length === 0 || width === 0) return;
+    const lastRow = block.row + block.values.length - 1;
+    const lastColumn = block.column + width - 1;
+    checkCell(block.row, block.column);
+    checkCell(lastRow, lastColumn);
+    let used: DenseBlock["used"] = null;
+    block.values.forEach((rowValues, i) => {
+      rowValues.forEach((v, j) => {
+        if (v === null || v === undefined) return;
+        const r = block.row + i;
+        const c = block.column + j;
+        if (!used) used = { firstRow: r, lastRow: r, firstColumn: c, lastColumn: c };
+        else {
+          used.lastRow = r;
+          if (c < used.firstColumn) used.firstColumn = c;
+          if (c > used.lastColumn) used.lastColumn = c;
+        }
+      });
+      // Cells set before in this row give way where the block has a value or a null.
+      const cells = this.cells.get(block.row + i);
+      if (cells) {
+        for (let j = 0; j < rowValues.length; j++) cells.delete(block.column + j);
+        if (cells.size === 0) this.cells.delete(block.row + i);
+      }
+    });
+    this.blocks.push({ row: block.row, column: block.column, values: block.values, formats: block.columnFormats ?? [], bold: !!block.bold, italic: !!block.italic, lastRow, lastColumn, used });
+  }
+
+  /** The topmost block that sets this cell (a value or null), or null. */
+  private blockAt(row: number, column: number): DenseBlock | null {
+    for (let k = this.blocks.length - 1; k >= 0; k--) {
+      const b = this.blocks[k];
+      if (row < b.row || row > b.lastRow || column < b.column || column > b.lastColumn) continue;
+      if (column - b.column < b.values[row - b.row].length) return b;
+    }
+    return null;
+  }
+
   get(row: number, column: number): GridCell | undefined {
-    return this.rows.get(row)?.get(column);
+    const own = this.cells.get(row);
+    if (own?.has(column)) return own.get(column) ?? undefined;
+    const b = this.blockAt(row, column);
+    if (!b) return undefined;
+    const j = column - b.column;
+    const v = b.values[row - b.row][j];
+    return v === null || v === undefined ? undefined : { value: v, format: b.formats[j] ?? null, bold: b.bold, italic: b.italic };
   }
 
   /** What a read of the cell gives: formulas as their value. */
@@ -92,18 +168,95 @@ export class CellGrid {
     return isFormulaCell(v) ? v.value : v;
   }
 
+  /** The row's cells, by column. */
+  rowCells(row: number): [number, GridCell][] {
+    const own = this.cells.get(row);
+    if (!own) {
+      // The common case of a tall block's row: read it straight from the block.
+      let only: DenseBlock | null = null;
+      let count = 0;
+      for (const b of this.blocks) {
+        if (row < b.row || row > b.lastRow) continue;
+        only = b;
+        count++;
+      }
+      if (count === 0) return [];
+      if (count === 1 && only) {
+        const out: [number, GridCell][] = [];
+        const rv = only.values[row - only.row];
+        for (let j = 0; j < rv.length; j++) {
+          const v = rv[j];
+          if (v !== null && v !== undefined) out.push([only.column + j, { value: v, format: only.formats[j] ?? null, bold: only.bold, italic: only.italic }]);
+        }
+        return out;
+      }
+    }
+    const columns = new Set<number>();
+    if (own) for (const c of own.keys()) columns.add(c);
+    for (const b of this.blocks) {
+      if (row < b.row || row > b.lastRow) continue;
+      const rv = b.values[row - b.row];
+      for (let j = 0; j < rv.length; j++) if (rv[j] !== null && rv[j] !== undefined) columns.add(b.column + j);
+    }
+    const out: [number, GridCell][] = [];
+    for (const c of [...columns].sort((x, y) => x - y)) {
+      const cell = this.get(row, c);
+      if (cell) out.push([c, cell]);
+    }
+    return out;
+  }
+
+  /** Rows with at least one cell, top to bottom. */
+  *rowNumbers(): Generator<number> {
+    const used = this.usedRange("");
+    if (!used) return;
+    for (let r = used.firstRow; r <= used.lastRow; r++) if (this.hasCells(r)) yield r;
+  }
+
+  private hasCells(row: number): boolean {
+    const own = this.cells.get(row);
+    if (own) for (const cell of own.values()) if (cell) return true;
+    return this.rowCells(row).length > 0;
+  }
+
+  /** Rewrites every formula (a table renamed on the way in). */
+  mapFormulas(rewrite: (formula: string) => string): void {
+    for (const cells of this.cells.values()) {
+      for (const [c, cell] of cells) if (cell && isFormulaCell(cell.value)) cells.set(c, { ...cell, value: { ...cell.value, formula: rewrite(cell.value.formula) } });
+    }
+    for (const b of this.blocks) {
+      b.values.forEach((rv, i) =>
+        rv.forEach((v, j) => {
+          if (!isFormulaCell(v)) return;
+          const row = b.row + i;
+          const column = b.column + j;
+          const cell = this.get(row, column);
+          if (cell && cell.value === v) this.set(row, column, { ...cell, value: { ...v, formula: rewrite(v.formula) } });
+        }),
+      );
+    }
+  }
+
   usedRange(sheet: string): RangeRef | null {
     let firstRow = Infinity;
     let lastRow = 0;
     let firstColumn = Infinity;
     let lastColumn = 0;
-    for (const [r, cells] of this.rows) {
-      firstRow = Math.min(firstRow, r);
-      lastRow = Math.max(lastRow, r);
-      for (const c of cells.keys()) {
+    for (const [r, cells] of this.cells) {
+      for (const [c, cell] of cells) {
+        if (!cell) continue;
+        firstRow = Math.min(firstRow, r);
+        lastRow = Math.max(lastRow, r);
         firstColumn = Math.min(firstColumn, c);
         lastColumn = Math.max(lastColumn, c);
       }
+    }
+    for (const b of this.blocks) {
+      if (!b.used) continue;
+      firstRow = Math.min(firstRow, b.used.firstRow);
+      lastRow = Math.max(lastRow, b.used.lastRow);
+      firstColumn = Math.min(firstColumn, b.used.firstColumn);
+      lastColumn = Math.max(lastColumn, b.used.lastColumn);
     }
     return lastRow === 0 ? null : { sheet, firstRow, firstColumn, lastRow, lastColumn };
   }
@@ -117,6 +270,10 @@ export function isFormulaCell(v: unknown): v is FormulaCell {
 export function layoutPlan(plan: WritePlan): CellGrid {
   const grid = new CellGrid();
   for (const block of plan.blocks) {
+    if (block.values.length >= DENSE_ROWS) {
+      grid.addBlock(block);
+      continue;
+    }
     block.values.forEach((rowValues, i) =>
       rowValues.forEach((value, j) => {
         const cell: GridCell | null =
@@ -367,7 +524,7 @@ interface WorksheetArgs {
   onRow: (done: number) => void;
 }
 
-function worksheetXml(a: WorksheetArgs): string {
+function worksheetXml(a: WorksheetArgs): Uint8Array {
   const out: string[] = [XML_DECL, `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`];
   const page = a.plan.pageSetup ?? null;
   if (page && page.fitToWidth !== null) out.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
@@ -393,18 +550,29 @@ function worksheetXml(a: WorksheetArgs): string {
     out.push(`<cols>${cols.join("")}</cols>`);
   }
   out.push(`<sheetData>`);
-  const rowNumbers = [...a.grid.rows.keys()].sort((x, y) => x - y);
-  rowNumbers.forEach((r, i) => {
-    const cells = a.grid.rows.get(r) as Map<number, GridCell>;
-    const columns = [...cells.keys()].sort((x, y) => x - y);
-    const parts = columns.map((c) => {
-      const cell = cells.get(c) as GridCell;
+  // The rows go out as bytes, a block at a time: no string of the whole sheet, and JSZip takes
+  // the bytes as they are.
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [encoder.encode(out.join(""))];
+  out.length = 0;
+  let i = 0;
+  for (let r = used ? used.firstRow : 1; used && r <= used.lastRow; r++) {
+    const cells = a.grid.rowCells(r);
+    if (cells.length === 0) continue;
+    let xml = `<row r="${r}">`;
+    for (const [c, cell] of cells) {
       const ref = cellAddress(r, c);
-      return cellXml(ref, cell, a.styles.index(styleKeyOf(cell)), a.date1904, `${a.sheet}!${ref}`);
-    });
-    out.push(`<row r="${r}">${parts.join("")}</row>`);
-    if ((i + 1) % 1000 === 0) a.onRow(i + 1);
-  });
+      xml += cellXml(ref, cell, a.styles.index(styleKeyOf(cell)), a.date1904, `${a.sheet}!${ref}`);
+    }
+    out.push(`${xml}</row>`);
+    if (++i % 1000 === 0) {
+      a.onRow(i);
+      if (i % 4000 === 0) {
+        chunks.push(encoder.encode(out.join("")));
+        out.length = 0;
+      }
+    }
+  }
   out.push(`</sheetData>`);
   out.push(conditionalFormattingXml(a.plan.conditionalFormats ?? [], a.styles));
   out.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
@@ -415,7 +583,8 @@ function worksheetXml(a: WorksheetArgs): string {
     out.push(`<tableParts count="${a.tableRelIds.length}">${a.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
   }
   out.push(`</worksheet>`);
-  return out.join("");
+  chunks.push(encoder.encode(out.join("")));
+  return concatBytes(chunks);
 }
 
 const CF_OPERATORS = { lessThan: "lessThan", between: "between", greaterThanOrEqual: "greaterThanOrEqual" } as const;
@@ -492,6 +661,21 @@ export function setPrintTitles(xml: string, localSheetId: number, sheet: string,
   const ref = rows ? `'${sheet.replace(/'/g, "''")}'!$${rows.first}:$${rows.last}` : null;
   return setSheetName(xml, PRINT_TITLES_NAME, localSheetId, ref);
 }
+/** The blocks as one array, each dropped once copied. */
+function concatBytes(chunks: Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const c of chunks) size += c.length;
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (let k = 0; k < chunks.length; k++) {
+    bytes.set(chunks[k], at);
+    at += chunks[k].length;
+    chunks[k] = EMPTY_BYTES;
+  }
+  return bytes;
+}
+
+const EMPTY_BYTES = new Uint8Array(0);
 
 interface TableSpec {
   id: number;
@@ -604,7 +788,7 @@ function addRelationship(xml: string, rel: { id: string; type: string; target: s
   return xml.slice(0, root.start) + `${root.tag.slice(0, -2).trimEnd()}>${el}${close}` + xml.slice(root.end);
 }
 
-function removeRelationships(xml: string, ids: Set<string>): string {
+export function removeRelationships(xml: string, ids: Set<string>): string {
   const p = rootPrefix(xml);
   const edits = findElements(xml, `${p}Relationship`)
     .filter((e) => ids.has(e.attrs.Id ?? ""))
@@ -612,7 +796,7 @@ function removeRelationships(xml: string, ids: Set<string>): string {
   return applyEdits(xml, edits);
 }
 
-function editContentTypes(xml: string, remove: string[], add: { part: string; type: string }[], needRels: boolean): string {
+export function editContentTypes(xml: string, remove: string[], add: { part: string; type: string }[], needRels: boolean): string {
   const p = rootPrefix(xml);
   const drop = new Set([...remove, ...add.map((a) => a.part)].map((x) => `/${x}`.toLowerCase()));
   const edits = findElements(xml, `${p}Override`)
@@ -751,8 +935,8 @@ export async function applyPlan(pkg: OoxmlPackage, plan: WritePlan, onProgress?:
   const sheetName = existing ? existing.name : plan.sheet;
 
   const grid = layoutPlan(plan);
-  const rowCount = grid.rows.size;
-  const total = rowCount + 1;
+  const used = grid.usedRange(plan.sheet);
+  const total = (used ? used.lastRow - used.firstRow + 1 : 0) + 1;
   onProgress?.(0, total);
 
   // What a re-run replaces: the old sheet's own parts (tables, drawings, charts...).
@@ -789,11 +973,7 @@ export async function applyPlan(pkg: OoxmlPackage, plan: WritePlan, onProgress?:
   });
   for (const t of tables) {
     if (t.name !== t.planName) {
-      for (const cells of grid.rows.values()) {
-        for (const cell of cells.values()) {
-          if (isFormulaCell(cell.value)) cell.value = { ...cell.value, formula: renameTableInFormula(cell.value.formula, t.planName, t.name) };
-        }
-      }
+      grid.mapFormulas((formula) => renameTableInFormula(formula, t.planName, t.name));
     }
     t.columns.forEach((c, i) => {
       const column = t.body.firstColumn + i;
@@ -832,7 +1012,7 @@ export async function applyPlan(pkg: OoxmlPackage, plan: WritePlan, onProgress?:
   const relIds = freeRelId([], tables.length + (drawingPart ? 1 : 0));
   const tableRelIds = relIds.slice(0, tables.length);
   const drawingRelId = drawingPart ? relIds[tables.length] : null;
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>();
   files.set(
     sheetPart,
     worksheetXml({
@@ -898,7 +1078,8 @@ export async function applyPlan(pkg: OoxmlPackage, plan: WritePlan, onProgress?:
   {
     // Print titles live in workbook.xml: set ours, or drop the ones an earlier run set.
     const index = existing ? existing.index : pkg.sheets.length;
-    const before = files.get(pkg.workbookPart) ?? pkg.workbookXml;
+    const written = files.get(pkg.workbookPart);
+    const before = typeof written === "string" ? written : pkg.workbookXml;
     const area = plan.pageSetup?.printArea;
     const after = setSheetName(
       setPrintTitles(before, index, sheetName, plan.pageSetup?.printTitleRows ?? null),

@@ -323,7 +323,7 @@ describe("quota allocate: errors are one line and a non-zero exit", () => {
     ["a workbook without a sales table", ["allocate", "text.xlsx", "--out", "o.xlsx", "--target", "1"], 1, /^No sheet in text\.xlsx holds a sales table/],
     ["a year without a date column", ["allocate", "nodate.xlsx", "--out", "o.xlsx", "--target", "1", "--year", "2025"], 1, /^--year, --from and --to need a date column, and none was found on sheet "Sales": name it with --date\. Columns: A "Rep", B "Amount"\.$/],
     ["a rep with negative sales under bottom-up", ["allocate", "returns.xlsx", "--out", "o.xlsx", "--target", "1000"], 1, /^Rob Returns has a negative history \(-200\)\./],
-    ["a file that is not a workbook", ["allocate", "notes.dat", "--out", "o.xlsx", "--target", "1"], 1, /^Cannot read notes\.dat as an \.xlsx workbook: /],
+    ["a file that is not a workbook", ["allocate", "notes.dat", "--out", "o.xlsx", "--target", "1"], 1, "This is not an .xlsx workbook (it is not a zip package): save it as .xlsx in Excel."],
   ];
 
   it.each(cases)("%s", async (_label, args, code, message) => {

@@ -174,6 +174,10 @@ export class SheetState {
   values: (Stored | undefined)[][] = [];
   formats: (string | undefined)[][] = [];
   formulas = new Map<number, string>();
+  /** Results of formulas the fake cannot evaluate (custom functions), by cell. */
+  results = new Map<number, Stored>();
+  /** Dynamic-array results by anchor cell: the anchor's formula spills these values. */
+  spills = new Map<number, Stored[][]>();
   prefixed = new Set<number>();
   fonts = new Map<number, { bold?: boolean; italic?: boolean }>();
   names = new Map<string, NamedItemState>();
@@ -204,6 +208,35 @@ export class SheetState {
     return this.values[r]?.[c];
   }
 
+  /** The spill that covers a cell (its anchor still holding the formula), if any. */
+  spillAt(r: number, c: number): { r0: number; c0: number; values: Stored[][] } | null {
+    for (const [key, values] of this.spills) {
+      const r0 = Math.floor(key / MAX_COLUMNS), c0 = key % MAX_COLUMNS;
+      if (!this.formulas.has(key)) continue;
+      if (r >= r0 && r < r0 + values.length && c >= c0 && c < c0 + values[0].length) return { r0, c0, values };
+    }
+    return null;
+  }
+
+  /** A formula result or spilled value for a cell, when the fake holds one. */
+  computed(r: number, c: number): Stored | undefined {
+    const key = KEY(r, c);
+    if (this.formulas.has(key)) {
+      if (this.results.has(key)) return this.results.get(key);
+      const own = this.spills.get(key);
+      return own ? own[0][0] : undefined;
+    }
+    if (this.value(r, c) !== undefined) return undefined;
+    const spill = this.spillAt(r, c);
+    return spill ? spill.values[r - spill.r0][c - spill.c0] : undefined;
+  }
+
+  /** Forgets a cell's custom result and spill (its formula was replaced). */
+  dropComputed(key: number): void {
+    this.results.delete(key);
+    this.spills.delete(key);
+  }
+
   setValue(r: number, c: number, v: Stored | undefined): void {
     const row = this.values[r] ?? (this.values[r] = []);
     row[c] = v;
@@ -232,6 +265,11 @@ export class SheetState {
       });
     };
     scan(this.values);
+    for (const [key, values] of this.spills) {
+      if (!this.formulas.has(key)) continue;
+      const r = Math.floor(key / MAX_COLUMNS), c = key % MAX_COLUMNS;
+      r0 = Math.min(r0, r); r1 = Math.max(r1, r + values.length - 1); c0 = Math.min(c0, c); c1 = Math.max(c1, c + values[0].length - 1);
+    }
     for (const key of this.formulas.keys()) {
       const r = Math.floor(key / MAX_COLUMNS), c = key % MAX_COLUMNS;
       r0 = Math.min(r0, r); r1 = Math.max(r1, r); c0 = Math.min(c0, c); c1 = Math.max(c1, c);
@@ -500,8 +538,24 @@ export class FakeExcel {
     this.store(sheet, key, r, c, input);
   }
 
+  /**
+   * Seeds a formula the fake cannot evaluate (a custom function) with the result Excel shows:
+   * one value, or a grid that spills from the cell as a dynamic array does.
+   */
+  setComputedFormula(sheetName: string, address: string, formula: string, result: Stored | Stored[][]): void {
+    const sheet = this.sheet(sheetName);
+    const { r0, c0 } = parseAddress(address);
+    const key = KEY(r0, c0);
+    sheet.setValue(r0, c0, undefined);
+    sheet.formulas.set(key, formula);
+    sheet.dropComputed(key);
+    if (Array.isArray(result)) sheet.spills.set(key, result);
+    else sheet.results.set(key, result);
+  }
+
   private store(sheet: SheetState, key: number, r: number, c: number, v: Stored | undefined): void {
     sheet.setValue(r, c, v);
+    sheet.dropComputed(key);
     sheet.formulas.delete(key);
     sheet.prefixed.delete(key);
   }
@@ -514,6 +568,7 @@ export class FakeExcel {
     }
     sheet.setValue(r, c, undefined);
     sheet.prefixed.delete(key);
+    sheet.dropComputed(key);
     sheet.formulas.set(key, formula);
   }
 
@@ -525,6 +580,8 @@ export class FakeExcel {
   }
 
   private evaluateCell(sheet: SheetState, r: number, c: number, depth: number): Stored | undefined {
+    const computed = sheet.computed(r, c);
+    if (computed !== undefined) return computed;
     const formula = sheet.formulas.get(KEY(r, c));
     if (formula === undefined) return sheet.value(r, c);
     if (depth > 50) return { error: "#REF!" };
@@ -1135,6 +1192,21 @@ export class FakeRange extends FakeObject<RangeEntity> {
         };
       },
     };
+  }
+
+  /** ExcelApi 1.12: the range a dynamic-array formula in this (single) cell spills into. */
+  getSpillingToRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const e = this.resolve();
+        if (e.rect.rows !== 1 || e.rect.cols !== 1) throw new FakeExcelError("InvalidArgument", "getSpillingToRangeOrNullObject on more than one cell");
+        const key = KEY(e.rect.r0, e.rect.c0);
+        const values = e.sheet.formulas.has(key) ? e.sheet.spills.get(key) : undefined;
+        return values ? { sheet: e.sheet, rect: { r0: e.rect.r0, c0: e.rect.c0, rows: values.length, cols: values[0].length } } : null;
+      },
+      true,
+    );
   }
 
   getEntireColumn(): FakeRange {

@@ -11,6 +11,7 @@ import { hostileCases, oleFile, SALES_ROWS, SHEET, sheetXml, SST, workbook, work
 import { LocalizedError } from "../../src/i18n";
 import { DEFAULT_LIMITS, FileProblem, type ReadLimits } from "../../src/workbook/file-errors";
 import type { WorkbookPort } from "../../src/workbook/port";
+import { scanSheetText } from "../../src/workbook/ooxml-read";
 import { sniffWorkbookFile } from "../../src/workbook/sniff";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { XlsxFile } from "../../src/workbook/xlsx-file";
@@ -170,5 +171,46 @@ describe("what is still read", () => {
     for (let i = at; i < at + 40; i++) bytes[i] = 0xff;
     const [fromFile] = await answers(bytes);
     expect(fromFile).toMatch(/^The file is damaged: xl\/worksheets\/sheet1\.xml (cannot be unpacked|is not valid UTF-8 text)\.$/);
+  });
+});
+
+describe("the worksheet tokenizer's well-formedness checks", () => {
+  const wrap = (rows: string) => `<?xml version="1.0"?>\n<worksheet xmlns="x"><sheetData>${rows}</sheetData></worksheet>`;
+  const scan = (chunks: string[]) => {
+    const out: [number, number, string, string][] = [];
+    scanSheetText(chunks, 1, Number.MAX_SAFE_INTEGER, (r, c, t, _s, x) => out.push([r, c, t, x]));
+    return out;
+  };
+  /** Every way of cutting the text in two or three. */
+  const splits = (xml: string): string[][] => {
+    const out: string[][] = [[xml]];
+    for (let i = 1; i < xml.length; i++) out.push([xml.slice(0, i), xml.slice(i)], [xml.slice(0, i), xml.slice(i, i + 3), xml.slice(i + 3)]);
+    return out;
+  };
+
+  it.each([
+    ["an element closed by another's end tag", `<row r="1"><c r="A1"><v>1</v></row>`, /is not well-formed XML \(line 2, column 62\)/],
+    ["a < in text", `<row r="1"><c r="A1"><v>1<2</v></c></row>`, /is not well-formed XML/],
+    ["an unquoted attribute", `<row r="1"><c r=A1><v>1</v></c></row>`, /is not well-formed XML/],
+    ["attributes without space between", `<row r="1"><c r="A1"s="1"><v>1</v></c></row>`, /is not well-formed XML/],
+    ["a < in an attribute value", `<row r="1"><c r="A1" s="<"><v>1</v></c></row>`, /is not well-formed XML/],
+    ["an undefined entity", `<row r="1"><c r="A1" t="str"><v>&bogus;</v></c></row>`, /line 2: it refers to an entity XML does not define/],
+    ["a reference to character 0", `<row r="1"><c r="A1" t="str"><v>&#0;</v></c></row>`, /line 2: a character reference names no valid character/],
+    ["a reference past U+10FFFF", `<row r="1"><c r="A1" t="str"><v>&#1114112;</v></c></row>`, /line 2: a character reference names no valid character/],
+    ["a control character", `<row r="1"><c r="A1" t="str"><v>a\u0001b</v></c></row>`, /is not well-formed XML/],
+    ["]]> in text", `<row r="1"><c r="A1" t="str"><v>a]]>b</v></c></row>`, /is not well-formed XML/],
+    ["<! that is no comment, CDATA or DOCTYPE", `<row r="1"><!foo><c r="A1"><v>1</v></c></row>`, /is not well-formed XML/],
+    ["-- inside a comment", `<row r="1"><!-- a -- b --><c r="A1"><v>1</v></c></row>`, /is not well-formed XML/],
+  ])("refuses %s, however the text is cut", (_what, rows, message) => {
+    for (const chunks of splits(wrap(rows))) expect(() => scan(chunks)).toThrow(message);
+  });
+
+  it("reads what XML allows: > and ]] in text, references, quotes of both kinds, spaces in end tags, prefixes", () => {
+    const xml = wrap(`<row r="1" spans='1:2'><c r = "A1" t="str"><v>a &gt; b &#x1F600; &amp; > ]] </v ></c ><x:c r="B1"><x:v>2</x:v></x:c></row>`);
+    for (const chunks of splits(xml))
+      expect(scan(chunks)).toEqual([
+        [1, 1, "str", "a > b 😀 & > ]] "],
+        [1, 2, "n", "2"],
+      ]);
   });
 });
