@@ -358,6 +358,8 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
     ...(options.to ? { to: options.to } : {}),
     ...(source.mapping.weight !== null ? { weightColumn: source.mapping.weight } : {}),
   });
+  // The rows are summed: let them go before the (large) write.
+  source.snapshot.rows = [];
   const plan = planQuotas(aggregation, planParams(options));
 
   const sheetOut = options.sheetOut ?? DEFAULT_OUTPUT_SHEET;
