@@ -395,6 +395,8 @@ export async function allocate(options: AllocateOptions, io: CliIO, locale: Loca
     ...(source.mapping.weight !== null ? { weightColumn: source.mapping.weight } : {}),
     ...(source.mapping.team !== null && source.mapping.team !== undefined ? { teamColumn: source.mapping.team } : {}),
   });
+  // The rows are summed: let them go before the (large) write.
+  source.snapshot.rows = [];
   const roster = stored ? { entries: stored.roster, label: stored.rosterSource } : options.roster ? await loadRoster(options.roster, io.cwd, { path: input, port: workbook }) : null;
   const plan = planYear(aggregation, yearPlanParams(planParams(options), options, aggregation.periods, roster?.entries ?? null, io.now()));
 
