@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { hostileCases } from "../../scripts/hostile-files";
 import { launchChromium, serveStatic, StaticServer } from "../support/browser";
 
 jest.setTimeout(180_000);
@@ -293,5 +294,25 @@ describe("the allocation wizard in a browser", () => {
 
   test("Swedish: the same, with a Quotas sheet of the user's that must be left alone (office.js empty)", async () => {
     await runFlow("sv-SE", "empty", SV, true);
+  });
+});
+
+describe("the wizard in a browser, given a file it cannot read", () => {
+  test.each([
+    ["en-US", "old.xls", "This is an .xls file (Excel 97–2003): open it in Excel and save it as .xlsx."],
+    ["sv-SE", "hex-value.xlsx", 'Filen är skadad: xl/worksheets/sheet1.xml, cell C4: <v> innehåller "0x10", som inte är ett tal.'],
+    ["en-US", "bomb-value.xlsx", "The file is too large or damaged: xl/worksheets/sheet1.xml holds a text, comment or tag over 4 MB long."],
+  ])("%s, %s: the reader's one line", async (locale, file, message) => {
+    const s = await open(locale, "abort");
+    try {
+      const c = hostileCases(8 * 2 ** 20).find((x) => x.file === file)!;
+      await s.page.getByTestId("file-input").setInputFiles({ name: file, mimeType: "application/octet-stream", buffer: c.build() });
+      const alert = s.page.getByRole("alert");
+      await alert.waitFor();
+      await expect(alert.textContent()).resolves.toContain(message);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.context.close();
+    }
   });
 });
