@@ -50,7 +50,9 @@ describe("quota allocate", () => {
 
     const original = await readWorkbook(input);
     const out = await readWorkbook(path.join(dir, "out.xlsx"));
-    expect(out.worksheets.map((w) => w.name)).toEqual(["Notes", "Sales", "Quotas"]);
+    expect(out.worksheets.map((w) => w.name)).toEqual(["Notes", "Sales", "Quotas", "SalesQuota_Plan"]);
+    // The stored plan (for quota refresh / review) is out of sight: Excel's "very hidden".
+    expect(out.getWorksheet("SalesQuota_Plan")!.state).toBe("veryHidden");
     for (const name of ["Notes", "Sales"]) expect(sheetCells(out.getWorksheet(name)!)).toEqual(sheetCells(original.getWorksheet(name)!));
     // ... and byte for byte: the source worksheet parts are copied, not rewritten
     const zipIn = await JSZip.loadAsync(fs.readFileSync(input));
