@@ -177,7 +177,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (extra.length > 0) throw usageError("extraArgument", { value: extra[0] });
   const out = values.get("--out");
   if (out === undefined || out.trim() === "") throw usageError("missingOut");
-  if (!/\.xlsx$/i.test(out)) throw usageError("outNotXlsx", { value: out });
+  if (!/\.xls[xm]$/i.test(out)) throw usageError("outNotXlsx", { value: out });
 
   const methodText = values.get("--method") ?? "bottomup";
   const method = methodText.toLowerCase().replace(/[-_ ]/g, "") as QuotaMethod;

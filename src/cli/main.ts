@@ -18,6 +18,7 @@ import { formatNumber, planQuotas, planWarningText, QuotaPlan, QuotaPlanParams }
 import { columnLetter, DEFAULT_OUTPUT_SHEET, OutputSheetTakenError } from "../workbook/plan";
 import type { CellValue, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
+import { checkOutputTarget } from "../workbook/node-write";
 import { openXlsxFile } from "../workbook/xlsx-file";
 import { AllocateOptions, localeFromEnv, parseArgs } from "./args";
 import { formatPlanTable, planJson } from "./format";
@@ -175,6 +176,8 @@ function checkPaths(options: AllocateOptions, cwd: string): { input: string; out
   if (same(realOut, realInput)) throw new CliError("sameFile", { path: options.out }, 2);
   const outStat = fs.statSync(out, { throwIfNoEntry: false });
   if (outStat && stat.ino !== 0 && outStat.ino === stat.ino && outStat.dev === stat.dev) throw new CliError("sameFile", { path: options.out }, 2);
+  // A folder, FIFO, device or read-only file is refused before the (maybe long) read.
+  checkOutputTarget(out, options.out);
   return { input, out };
 }
 
@@ -322,6 +325,17 @@ function provenanceOf(source: Source, aggregation: Aggregation, options: Allocat
   };
 }
 
+/**
+ * A macro-enabled workbook keeps its macros (and its macro content type) in the copy, which
+ * Excel opens only as .xlsm; a plain workbook named .xlsm is refused by Excel too.
+ */
+async function checkMacroOutput(workbook: { isMacroEnabled(): Promise<boolean> }, options: AllocateOptions): Promise<void> {
+  const macros = await workbook.isMacroEnabled();
+  const xlsm = /\.xlsm$/i.test(options.out);
+  if (macros && !xlsm) throw new CliError("macroNeedsXlsm", { input: options.input, out: options.out, suggestion: options.out.replace(/\.xlsx$/i, ".xlsm") }, 2);
+  if (!macros && xlsm) throw new CliError("xlsmWithoutMacros", { input: options.input, out: options.out, suggestion: options.out.replace(/\.xlsm$/i, ".xlsx") }, 2);
+}
+
 /** SMART's "achievable": the target against the history it splits (same horizon assumed). */
 function realism(io: CliIO, locale: Locale, plan: QuotaPlan): void {
   const target = plan.params.target;
@@ -346,6 +360,7 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
     if (e instanceof LocalizedError) throw e;
     throw new CliError("readFailed", { path: options.input, detail: e instanceof Error ? e.message : String(e) });
   }
+  await checkMacroOutput(workbook, options);
   const source = await readSource(workbook, options, file, p);
   p.done();
   const aggregation = aggregate(source.snapshot, source.table, source.mapping, {
@@ -363,7 +378,7 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   p.step(new CliError("writing", { file: options.out }).messageIn(locale));
   try {
     await workbook.apply(writePlan);
-    await workbook.save(out);
+    await workbook.save(out, options.out);
   } catch (e) {
     if (e instanceof OutputSheetTakenError) throw new CliError("outputSheetTaken", { file, sheet: sheetOut });
     if (e instanceof LocalizedError) throw e;

@@ -31,8 +31,16 @@ export const cliMessages: Catalog = {
     sv: "--out krävs: indataboken ändras aldrig, så resultatet skrivs till en ny fil.",
   },
   outNotXlsx: {
-    en: "--out must name an .xlsx file (got \"{value}\").",
-    sv: "--out måste vara en .xlsx-fil (fick \"{value}\").",
+    en: "--out must name an .xlsx file (or .xlsm for a macro-enabled workbook), got \"{value}\".",
+    sv: "--out måste vara en .xlsx-fil (eller .xlsm för en makroaktiverad arbetsbok), fick \"{value}\".",
+  },
+  macroNeedsXlsm: {
+    en: "{input} is a macro-enabled workbook and its copy keeps the macros, which Excel opens only as .xlsm: name the output {suggestion}.",
+    sv: "{input} är en makroaktiverad arbetsbok och kopian behåller makrona, som Excel bara öppnar som .xlsm: döp utdatafilen till {suggestion}.",
+  },
+  xlsmWithoutMacros: {
+    en: "{input} has no macros, and Excel refuses a workbook without macros named .xlsm: name the output {suggestion}.",
+    sv: "{input} har inga makron, och Excel vägrar öppna en arbetsbok utan makron som heter .xlsm: döp utdatafilen till {suggestion}.",
   },
   badNumber: {
     en: "{option} expects a number such as 1500000 or 0.5, got \"{value}\".",
