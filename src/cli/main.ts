@@ -20,7 +20,7 @@ import type { CellValue, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
 import { checkOutputTarget } from "../workbook/node-write";
 import { openXlsxFile } from "../workbook/xlsx-file";
-import { AllocateOptions, localeFromEnv, parseArgs } from "./args";
+import { AllocateOptions, langFromArgv, localeFromEnv, parseArgs } from "./args";
 import { formatPlanTable, planJson } from "./format";
 import { helpText } from "./help";
 import { CliError } from "./messages";
@@ -62,7 +62,7 @@ const HEAD_ROWS = 100;
 
 /** Runs the command; resolves to the exit code (never throws, never exits the process). */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
-  let locale: Locale = localeFromEnv(io.env);
+  let locale: Locale = langFromArgv(argv) ?? localeFromEnv(io.env);
   try {
     const command = parseArgs(argv);
     if (command.command !== "version" && command.lang) locale = command.lang;

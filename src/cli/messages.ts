@@ -50,6 +50,22 @@ export const cliMessages: Catalog = {
     en: "{option} must not be negative, got \"{value}\".",
     sv: "{option} får inte vara negativt, fick \"{value}\".",
   },
+  numberTooLarge: {
+    en: "{option} must be at most {max}, the largest amount Excel shows exactly (15 digits), got \"{value}\".",
+    sv: "{option} får vara högst {max}, det största belopp Excel visar exakt (15 siffror), fick \"{value}\".",
+  },
+  roundTooSmall: {
+    en: "--round must be 0 (no rounding) or at least {min}; a finer unit leaves Excel's 15 digits. Got \"{value}\".",
+    sv: "--round måste vara 0 (ingen avrundning) eller minst {min}; en finare enhet går utanför Excels 15 siffror. Fick \"{value}\".",
+  },
+  yearOutOfRange: {
+    en: "--year must be between {first} and {last}, the years Excel's dates cover, got \"{value}\".",
+    sv: "--year måste ligga mellan {first} och {last}, åren som Excels datum täcker, fick \"{value}\".",
+  },
+  dateOutOfRange: {
+    en: "{option} must be a date Excel can hold, {first} to {last}, got \"{value}\".",
+    sv: "{option} måste vara ett datum som Excel kan hålla, {first} till {last}, fick \"{value}\".",
+  },
   badWhole: {
     en: "{option} expects a whole number of at least {min}, got \"{value}\".",
     sv: "{option} förväntar sig ett heltal på minst {min}, fick \"{value}\".",

@@ -9,6 +9,8 @@ import { detectTable, type ColumnMapping, type DetectedTable } from "../sheet/de
 import { aggregate, type Aggregation } from "../sheet/aggregate";
 import { planQuotas, type QuotaPlan } from "../sheet/quotaPlan";
 import { assessTarget, missingReviewPeriod } from "../quota/realism";
+import { planAmountProblem, roundUnitProblem } from "../quota/validate";
+import { isExcelYear } from "../sheet/cells";
 import { buildQuotaWritePlan } from "../workbook/quotaSheet";
 import { columnLetter, isValidSheetName, type WritePlan } from "../workbook/plan";
 import type { ProgressListener, RangeRef, SheetSnapshot, WorkbookPort } from "../workbook/port";
@@ -174,7 +176,7 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
   if (needsTarget) {
     const t = parseUserNumber(p.target, locale);
     if (p.target.trim() === "") errors.target = "targetRequired";
-    else if (t === null || t < 0) errors.target = "invalidTarget";
+    else if (t === null || planAmountProblem(t) !== null) errors.target = "invalidTarget";
     else target = t;
   }
   // A blank review period means one period (the whole time frame), with a warning.
@@ -182,7 +184,7 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
   const periods = noReviewPeriod ? 1 : parseUserNumber(p.periods, locale);
   if (periods === null || missingReviewPeriod(periods)) errors.periods = "invalidPeriods";
   const roundTo = parseUserNumber(p.roundTo, locale);
-  if (roundTo === null || roundTo < 0) errors.roundTo = "invalidRound";
+  if (roundTo === null || roundUnitProblem(roundTo) !== null) errors.roundTo = "invalidRound";
   let growth = 0;
   if (p.method === "forecast") {
     const g = parseUserNumber(p.growth.replace("%", ""), locale);
@@ -192,7 +194,7 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
   let filter: TimeFilter | null = {};
   if (p.timeframe === "year") {
     const y = Number(p.year);
-    if (!/^\d{4}$/.test(p.year)) {
+    if (!/^\d{4}$/.test(p.year) || !isExcelYear(y)) {
       errors.year = "invalidYear";
       filter = null;
     } else filter = { year: y };

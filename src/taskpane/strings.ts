@@ -146,12 +146,15 @@ export const strings = {
     en: "Map a date column in step 1 to choose a year or a date range.",
     sv: "Välj en datumkolumn i steg 1 för att välja ett år eller ett datumintervall.",
   },
-  invalidTarget: { en: "Enter the target as a number, for example 1 500 000.", sv: "Ange målet som ett tal, till exempel 1 500 000." },
+  invalidTarget: {
+    en: "Enter the target as a number from 0 to 10^15 (Excel's 15 digits), for example 1 500 000.",
+    sv: "Ange målet som ett tal från 0 till 10^15 (Excels 15 siffror), till exempel 1 500 000.",
+  },
   targetRequired: { en: "The {method} method needs a target.", sv: "Metoden {method} behöver ett mål." },
   invalidPeriods: { en: "Review periods must be a whole number of at least 1.", sv: "Uppföljningsperioder måste vara ett heltal på minst 1." },
   invalidRound: {
-    en: "The rounding unit must be 0 (no rounding) or a positive number.",
-    sv: "Avrundningsenheten måste vara 0 (ingen avrundning) eller ett positivt tal.",
+    en: "The rounding unit must be 0 (no rounding) or a number from 0.000000001 to 10^15.",
+    sv: "Avrundningsenheten måste vara 0 (ingen avrundning) eller ett tal från 0,000000001 till 10^15.",
   },
   invalidGrowth: { en: "Enter growth as a percentage, for example 10.", sv: "Ange tillväxten i procent, till exempel 10." },
   invalidYear: { en: "Choose a year.", sv: "Välj ett år." },
