@@ -53,6 +53,15 @@ function productionUrl() {
   return url;
 }
 
+/** Printed by a production build without ADDIN_URL: its manifest points at the placeholder. */
+function missingAddinUrlWarning() {
+  return (
+    `*** Warning: ADDIN_URL is not set, so dist/manifest.xml, functions.json and the help links point at\n` +
+    `*** the placeholder ${URL_PROD_DEFAULT}. Office cannot load the add-in from there: set\n` +
+    `*** ADDIN_URL=https://your.host/path/ (the https folder that will serve dist/) and build again.\n`
+  );
+}
+
 /** Rewrites the development origin in the text assets that carry URLs Office reads. */
 function rewriteUrls(text, from, to) {
   return text.replace(new RegExp(escapeRegExp(from), "g"), to);
@@ -172,6 +181,7 @@ module.exports = (env = {}, argv = {}) => {
   const dev = mode !== "production";
   const serving = Boolean(env.WEBPACK_SERVE);
   const urlProd = dev ? URL_DEV : productionUrl();
+  if (!dev && !process.env.ADDIN_URL) process.stderr.write(missingAddinUrlWarning());
 
   const officeJs = process.env.OFFICE_JS || (dev ? "local" : "cdn");
   const officeJsUrl =
@@ -294,4 +304,5 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.URL_DEV = URL_DEV;
+module.exports.URL_PROD_DEFAULT = URL_PROD_DEFAULT;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
