@@ -13,7 +13,7 @@ import { Locale, LocalizedError } from "../i18n";
 import { aggregate, Aggregation } from "../sheet/aggregate";
 import { isBlank } from "../sheet/cells";
 import { ColumnMapping, DetectedTable, detectTable, findColumn } from "../sheet/detect";
-import { assessTarget } from "../quota/realism";
+import { assessTarget, untimedHistory } from "../quota/realism";
 import { formatNumber, planQuotas, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
 import { columnLetter, DEFAULT_OUTPUT_SHEET, OutputSheetTakenError } from "../workbook/plan";
 import type { CellValue, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
@@ -336,16 +336,25 @@ async function checkMacroOutput(workbook: { isMacroEnabled(): Promise<boolean> }
   if (!macros && xlsm) throw new CliError("xlsmWithoutMacros", { input: options.input, out: options.out, suggestion: options.out.replace(/\.xlsm$/i, ".xlsx") }, 2);
 }
 
-/** SMART's "achievable": the target against the history it splits (same horizon assumed). */
-function realism(io: CliIO, locale: Locale, plan: QuotaPlan): void {
+const REALISM_KEYS = { ok: "realismOk", stretch: "realismStretch", unrealistic: "realismUnrealistic", farBelow: "realismFarBelow" } as const;
+
+/**
+ * SMART's "achievable": the target against the history it splits (same horizon assumed), and
+ * "time-bound": without --year/--from/--to, a history of more than a year is not the target's
+ * horizon, which the same shared rule as the wizard's warns about.
+ */
+function realism(io: CliIO, locale: Locale, plan: QuotaPlan, aggregation: Aggregation, options: AllocateOptions): void {
   const target = plan.params.target;
   if (target === null) return;
+  const untimed = untimedHistory(aggregation.periods, options.year !== null || options.from !== null || options.to !== null);
+  if (untimed?.unlikeHorizons) {
+    say(io, locale, "unlikeHorizons", { months: formatNumber(untimed.months, locale), first: untimed.first, last: untimed.last });
+  }
   const history = plan.rows.reduce((s, r) => s + Math.max(0, r.history), 0);
   const a = assessTarget(target, history);
   if (a.level === "unknown") return;
   const growth = `${a.requiredGrowth >= 0 ? "+" : ""}${formatNumber(a.requiredGrowth * 100, locale, 1, 1)} %`;
-  const key = a.level === "ok" ? "realismOk" : a.level === "stretch" ? "realismStretch" : "realismUnrealistic";
-  say(io, locale, key, { target: formatNumber(target, locale), growth, history: formatNumber(history, locale, 0) });
+  say(io, locale, REALISM_KEYS[a.level], { target: formatNumber(target, locale), growth, history: formatNumber(history, locale, 0) });
 }
 
 async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Promise<QuotaPlan> {
@@ -398,7 +407,7 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   if (source.below) {
     say(io, locale, "rowsBelow", { end: source.table.lastDataRow, first: source.below.first, count: n(source.below.count) });
   }
-  realism(io, locale, plan);
+  realism(io, locale, plan, aggregation, options);
   for (const w of plan.warnings) say(io, locale, "warning", { text: planWarningText(w, locale) });
 
   if (options.json) io.stdout(`${JSON.stringify(planJson(plan), null, 2)}\n`);

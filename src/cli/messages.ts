@@ -197,6 +197,14 @@ export const cliMessages: Catalog = {
     en: "The target {target} is {growth} on the history of {history}: more than double, hardly achievable.",
     sv: "Målet {target} är {growth} mot historiken {history}: mer än det dubbla, knappast uppnåeligt.",
   },
+  realismFarBelow: {
+    en: "The target {target} is {growth} on the history of {history}: far below it, likely a unit mistake (thousands vs units?) or a history longer than the target's horizon.",
+    sv: "Målet {target} är {growth} mot historiken {history}: långt under den, troligen ett enhetsfel (tusental eller ental?) eller en historik som är längre än målets horisont.",
+  },
+  unlikeHorizons: {
+    en: "Warning: no --year, --from or --to is set, and the history spans {months} months ({first} to {last}): the realism check below compares a target for one horizon with all of that history, which are unlike horizons. Set --year (or --from and --to) to the time the target covers.",
+    sv: "Varning: varken --year, --from eller --to är angivet, och historiken spänner över {months} månader ({first} till {last}): rimlighetskontrollen nedan jämför ett mål för en horisont med hela den historiken, alltså olika horisonter. Ange --year (eller --from och --to) för tiden som målet gäller.",
+  },
   wrote: {
     en: "Wrote sheet \"{sheet}\" to {file} ({reps} reps, quotas add up to {total}).",
     sv: "Skrev bladet \"{sheet}\" till {file} ({reps} säljare, kvoterna summerar till {total}).",

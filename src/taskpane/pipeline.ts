@@ -8,7 +8,7 @@ import { LocalizedError } from "../i18n";
 import { detectTable, type ColumnMapping, type DetectedTable } from "../sheet/detect";
 import { aggregate, type Aggregation } from "../sheet/aggregate";
 import { planQuotas, type QuotaPlan } from "../sheet/quotaPlan";
-import { assessTarget, missingReviewPeriod } from "../quota/realism";
+import { assessTarget, historySpan as spanOf, missingReviewPeriod, type RealismLevel } from "../quota/realism";
 import { planAmountProblem, roundUnitProblem } from "../quota/validate";
 import { isExcelYear } from "../sheet/cells";
 import { buildQuotaWritePlan } from "../workbook/quotaSheet";
@@ -231,7 +231,7 @@ export interface Realism {
   baseline: number;
   target: number;
   requiredGrowth: number;
-  level: "ok" | "stretch" | "unrealistic";
+  level: Exclude<RealismLevel, "unknown">;
 }
 
 /**
@@ -248,8 +248,7 @@ export function checkRealism(target: number | null, aggregation: Aggregation): R
 
 /** "2024-01 … 2025-12" style span of the history's months, or null without dates. */
 export function historySpan(aggregation: Aggregation): { first: string; last: string } | null {
-  const months = [...aggregation.periods].sort();
-  return months.length ? { first: months[0], last: months[months.length - 1] } : null;
+  return spanOf(aggregation.periods);
 }
 
 /** The distinct years present, newest first (for the year choice). */

@@ -180,6 +180,10 @@ export const strings = {
     en: "Not achievable: the required growth is far beyond the history. Lower the target or lengthen the time frame (a SMART goal is achievable).",
     sv: "Inte uppnåeligt: den nödvändiga tillväxten ligger långt över historiken. Sänk målet eller förläng tidsramen (ett SMART-mål är uppnåeligt).",
   },
+  realismFarBelow: {
+    en: "Far below the history: the target is less than half of it. Check the unit (thousands vs units?) and the time frame; a much longer history than the target's horizon looks like this too.",
+    sv: "Långt under historiken: målet är mindre än hälften av den. Kontrollera enheten (tusental eller ental?) och tidsramen; en mycket längre historik än målets horisont ser också ut så.",
+  },
   realismNoBaseline: {
     en: "The history adds up to zero, so the target cannot be compared with a baseline.",
     sv: "Historiken summerar till noll, så målet kan inte jämföras med en baslinje.",
