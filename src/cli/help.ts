@@ -15,11 +15,11 @@ Run "quota allocate --help" for the options.
   sv: `quota: gör om en försäljningsarbetsbok till rättvisa, exakta säljkvoter.
 
 Användning:
-  quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]  skriv ett Quotas-blad
+  quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]  skriv ett Kvoter-blad
   quota --help | quota allocate --help                   visa hjälp
   quota --version                                        visa versionen
 
-Indataboken ändras aldrig: resultatet är en kopia med bladet "Quotas" tillagt.
+Indataboken ändras aldrig: resultatet är en kopia med bladet "Kvoter" tillagt.
 Kör "quota allocate --help" för alternativen.
 `,
 };
@@ -56,7 +56,7 @@ Method:
 
 Output:
   --out FILE             the workbook to write (must differ from the input)
-  --sheet-out NAME       name of the output sheet (default Quotas)
+  --sheet-out NAME       name of the output sheet (default Quotas; Kvoter in Swedish)
   --json                 print {method, target, periods, round, rows, total} as JSON
   --lang en|sv           language of messages and sheet labels (default: from LANG)
 
@@ -70,7 +70,7 @@ Example:
   sv: `Användning: quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]
 
 Läser försäljningstabellen i <in.xlsx>, summerar varje säljares historik, fördelar målet
-med vald metod och skriver <ut.xlsx>: samma arbetsbok plus bladet "Quotas" (en tabell med
+med vald metod och skriver <ut.xlsx>: samma arbetsbok plus bladet "Kvoter" (en tabell med
 en summarad lika med målet, en notering om hur siffrorna togs fram, och ett diagram).
 
 Källa (hittas automatiskt om den inte anges; KOL är en rubrik som " Sales" eller en kolumnbokstav):
@@ -98,7 +98,7 @@ Metod:
 
 Utdata:
   --out FIL              arbetsboken att skriva (får inte vara indatafilen)
-  --sheet-out NAMN       namn på utdatabladet (standard Quotas)
+  --sheet-out NAMN       namn på utdatabladet (standard Kvoter; Quotas på engelska)
   --json                 skriv {method, target, periods, round, rows, total} som JSON
   --lang en|sv           språk för meddelanden och bladets texter (standard: från LANG)
 

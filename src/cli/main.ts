@@ -11,12 +11,12 @@ import fs from "fs";
 import path from "path";
 import { Locale, LocalizedError } from "../i18n";
 import { aggregate, Aggregation } from "../sheet/aggregate";
-import { isBlank } from "../sheet/cells";
 import { ColumnMapping, DetectedTable, detectTable, findColumn } from "../sheet/detect";
+import { RowsBelow, tableEnd } from "../sheet/tableEnd";
 import { assessTarget, untimedHistory } from "../quota/realism";
 import { formatNumber, planQuotas, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
-import { columnLetter, DEFAULT_OUTPUT_SHEET, OutputSheetTakenError } from "../workbook/plan";
-import type { CellValue, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
+import { chooseOutputSheet, columnLetter, OutputSheetTakenError } from "../workbook/plan";
+import type { RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
 import { checkOutputTarget } from "../workbook/node-write";
 import { openXlsxFile } from "../workbook/xlsx-file";
@@ -234,7 +234,7 @@ interface Source {
   mapping: ColumnMapping;
   snapshot: SheetSnapshot;
   /** Non-blank rows below the table's first blank row (not read as data). */
-  below: { first: number; count: number } | null;
+  below: RowsBelow | null;
 }
 
 async function readSource(port: WorkbookPort, options: AllocateOptions, file: string, p: Progress): Promise<Source> {
@@ -274,23 +274,6 @@ async function readSource(port: WorkbookPort, options: AllocateOptions, file: st
   return { sheet: name, table: { ...table, lastDataRow }, mapping, snapshot, below };
 }
 
-/** The last row before the first row blank in every read column, and the non-blank rows after it. */
-function tableEnd(snapshot: SheetSnapshot, firstDataRow: number): { lastDataRow: number; below: { first: number; count: number } | null } {
-  const rows = snapshot.rows;
-  const blank = (row: CellValue[]) => row.every((v) => isBlank(v));
-  let i = Math.max(0, firstDataRow - snapshot.firstRow);
-  while (i < rows.length && !blank(rows[i])) i++;
-  const lastDataRow = snapshot.firstRow + i - 1;
-  let count = 0;
-  let first = 0;
-  for (let k = i; k < rows.length; k++) {
-    if (blank(rows[k])) continue;
-    if (count === 0) first = snapshot.firstRow + k;
-    count++;
-  }
-  return { lastDataRow, below: count > 0 ? { first, count } : null };
-}
-
 function planParams(options: AllocateOptions): QuotaPlanParams {
   return {
     method: options.method,
@@ -322,6 +305,8 @@ function provenanceOf(source: Source, aggregation: Aggregation, options: Allocat
     rowsSkipped: aggregation.skipped.length,
     weightColumn: mapping.weight === null ? null : headerOf(table, mapping.weight),
     madeBy: `quota ${version()}`,
+    rowsBelow: source.below,
+    skippedRows: aggregation.skipped,
   };
 }
 
@@ -382,7 +367,7 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   });
   const plan = planQuotas(aggregation, planParams(options));
 
-  const sheetOut = options.sheetOut ?? DEFAULT_OUTPUT_SHEET;
+  const sheetOut = options.sheetOut ?? (await chooseOutputSheet(locale, (name) => workbook.ownership(name)));
   const writePlan = buildQuotaWritePlan(plan, provenanceOf(source, aggregation, options, io.now()), sheetOut, locale);
   p.step(new CliError("writing", { file: options.out }).messageIn(locale));
   try {
@@ -402,7 +387,7 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   const n = (x: number) => formatNumber(x, locale);
   say(io, locale, "rowsSummary", { read: n(aggregation.rowsRead), used: n(aggregation.rowsUsed), outside: n(aggregation.rowsOutOfRange), skipped: n(aggregation.skipped.length) });
   const shown = aggregation.skipped.slice(0, 5);
-  for (const s of shown) say(io, locale, "skippedRow", { row: s.row, reason: s.reason });
+  for (const s of shown) say(io, locale, "skippedRow", { row: s.row, reason: s.error.messageIn(locale) });
   if (aggregation.skipped.length > shown.length) say(io, locale, "skippedMore", { count: n(aggregation.skipped.length - shown.length) });
   if (source.below) {
     say(io, locale, "rowsBelow", { end: source.table.lastDataRow, first: source.below.first, count: n(source.below.count) });

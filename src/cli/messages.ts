@@ -165,25 +165,28 @@ export const cliMessages: Catalog = {
   unexpected: { en: "Unexpected error: {detail}", sv: "Oväntat fel: {detail}" },
   // Progress and summary lines (stderr)
   reading: { en: "Reading {file}…", sv: "Läser {file}…" },
-  readingRows: { en: "Reading {sheet}: {done} rows", sv: "Läser {sheet}: {done} rader" },
+  readingRows: { en: "Reading {sheet}: {done, plural, one {# row} other {# rows}}", sv: "Läser {sheet}: {done, plural, one {# rad} other {# rader}}" },
   writing: { en: "Writing {file}…", sv: "Skriver {file}…" },
   usingSheet: {
     en: "Sheet \"{sheet}\", header in row {row}; columns: {columns}.",
     sv: "Blad \"{sheet}\", rubriker på rad {row}; kolumner: {columns}.",
   },
   rowsSummary: {
-    en: "{read} rows read, {used} used, {outside} outside the dates, {skipped} skipped.",
-    sv: "{read} rader lästa, {used} använda, {outside} utanför datumen, {skipped} överhoppade.",
+    en: "{read, plural, one {# row} other {# rows}} read, {used} used, {outside} outside the dates, {skipped} skipped.",
+    sv: "{read, plural, one {# rad läst} other {# rader lästa}}, {used, plural, one {# använd} other {# använda}}, {outside} utanför datumen, {skipped, plural, one {# överhoppad} other {# överhoppade}}.",
   },
   skippedRow: {
     en: "Skipped row {row}: {reason}",
     sv: "Hoppade över rad {row}: {reason}",
   },
-  skippedMore: { en: "… and {count} more skipped rows.", sv: "… och {count} fler överhoppade rader." },
+  skippedMore: {
+    en: "… and {count, plural, one {# more skipped row} other {# more skipped rows}}.",
+    sv: "… och {count, plural, one {# överhoppad rad till} other {# fler överhoppade rader}}.",
+  },
   warning: { en: "Warning: {text}", sv: "Varning: {text}" },
   rowsBelow: {
-    en: "Warning: the table ends at row {end}, where a blank row follows; {count} more rows from row {first} down were left out. Delete the blank row to include them.",
-    sv: "Varning: tabellen slutar på rad {end}, där en tom rad följer; {count} rader till från rad {first} och nedåt togs inte med. Ta bort den tomma raden för att ta med dem.",
+    en: "Warning: the table ends at row {end}, where a blank row follows; {count, plural, one {# more row} other {# more rows}} from row {first} down {count, plural, one {was} other {were}} left out. Delete the blank row to include them.",
+    sv: "Varning: tabellen slutar på rad {end}, där en tom rad följer; {count, plural, one {# rad till} other {# rader till}} från rad {first} och nedåt togs inte med. Ta bort den tomma raden för att ta med dem.",
   },
   realismOk: {
     en: "The target {target} is {growth} on the history of {history}: achievable.",
@@ -206,7 +209,7 @@ export const cliMessages: Catalog = {
     sv: "Varning: varken --year, --from eller --to är angivet, och historiken spänner över {months} månader ({first} till {last}): rimlighetskontrollen nedan jämför ett mål för en horisont med hela den historiken, alltså olika horisonter. Ange --year (eller --from och --to) för tiden som målet gäller.",
   },
   wrote: {
-    en: "Wrote sheet \"{sheet}\" to {file} ({reps} reps, quotas add up to {total}).",
+    en: "Wrote sheet \"{sheet}\" to {file} ({reps, plural, one {# rep} other {# reps}}, quotas add up to {total}).",
     sv: "Skrev bladet \"{sheet}\" till {file} ({reps} säljare, kvoterna summerar till {total}).",
   },
 };

@@ -4,6 +4,8 @@
  * download. Both adapters are loaded on demand (dynamic import → separate chunks): ExcelJS
  * alone is several times the size of the whole initial task pane.
  */
+import type { Locale } from "../i18n";
+import { outputFileName } from "../workbook/plan";
 import type { WorkbookPort } from "../workbook/port";
 
 export interface OpenedWorkbook {
@@ -65,8 +67,7 @@ export function downloadBytes(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** "sales.xlsx" → "sales-quotas.xlsx". */
-export function resultFileName(original: string | null): string {
-  const stem = (original ?? "workbook").replace(/\.xlsx$/i, "") || "workbook";
-  return `${stem}-quotas.xlsx`;
+/** "sales.xlsx" → "sales-quotas.xlsx", "sales-kvoter.xlsx" in Swedish: the command's rule. */
+export function resultFileName(original: string | null, locale: Locale = "en"): string {
+  return outputFileName(original, locale);
 }

@@ -7,6 +7,7 @@ import type { Locale } from "../i18n";
 import { LocalizedError } from "../i18n";
 import { detectTable, type ColumnMapping, type DetectedTable } from "../sheet/detect";
 import { aggregate, type Aggregation } from "../sheet/aggregate";
+import { tableEnd, type RowsBelow } from "../sheet/tableEnd";
 import { planQuotas, type QuotaPlan } from "../sheet/quotaPlan";
 import { assessTarget, historySpan as spanOf, missingReviewPeriod, type RealismLevel } from "../quota/realism";
 import { planAmountProblem, roundUnitProblem } from "../quota/validate";
@@ -24,6 +25,8 @@ export interface SourceData {
   range: RangeRef;
   snapshot: SheetSnapshot;
   table: DetectedTable;
+  /** Non-blank rows below the table's first blank row (left out, as the command does). */
+  below?: RowsBelow | null;
 }
 
 /** Why a source could not be used, as a message id of the wizard (the error has details). */
@@ -54,16 +57,19 @@ export async function readSource(port: WorkbookPort, range: RangeRef, onProgress
   if (head.rows.length === 0) throw new SourceProblem("emptyRange", { address: rangeLabel(range) });
   const found = detectTable(head);
   if (!found) throw new SourceProblem("noTableFound", { address: rangeLabel(range) });
+  const columns = found.columns.map((c) => c.column);
   if (range.lastRow <= headRange.lastRow) {
     onProgress?.(head.rows.length, head.rows.length);
-    return { range, snapshot: head, table: found };
+    const j = columns.map((c) => head.columns.indexOf(c));
+    const { below } = tableEnd({ ...head, columns, rows: head.rows.map((row) => j.map((k) => row[k] ?? null)) }, found.firstDataRow);
+    return { range, snapshot: head, table: found, below };
   }
-  const columns = found.columns.map((c) => c.column);
   const full = await port.read({ ...range, firstRow: found.headerRow }, { columns, onProgress });
-  const again = detectTable(full);
-  // Detection on the full read gives the real last data row; the head's header stands.
-  const table: DetectedTable = again && again.headerRow === found.headerRow ? { ...found, lastDataRow: again.lastDataRow } : { ...found, lastDataRow: full.firstRow + full.rows.length - 1 };
-  return { range, snapshot: full, table };
+  // The table ends at its first row blank in every header column: the command's rule
+  // (src/sheet/tableEnd.ts), which also counts what lies below. The head's header stands.
+  const { lastDataRow, below } = tableEnd(full, found.firstDataRow);
+  const table: DetectedTable = { ...found, lastDataRow };
+  return { range, snapshot: full, table, below };
 }
 
 /** The first sheet (in workbook order) whose first rows hold a detectable sales table. */
@@ -304,6 +310,8 @@ export function quotaWritePlan(c: WriteContext): WritePlan {
       rowsOutOfRange: a.rowsOutOfRange,
       weightColumn: weighted && c.mapping.weight !== null ? columnHeader(c.source.table, c.mapping.weight) : null,
       madeBy: "Sales Quota add-in",
+      rowsBelow: c.source.below ?? null,
+      skippedRows: a.skipped,
     },
     c.sheetName,
     c.locale,

@@ -216,8 +216,8 @@ export const strings = {
   },
   totalNoTarget: { en: "The quotas add up to {total} (a forecast has no target).", sv: "Kvoterna summerar till {total} (en prognos har inget mål)." },
   periodTotalLine: {
-    en: "Per period the quotas add up to {total} ({periods} periods).",
-    sv: "Per period summerar kvoterna till {total} ({periods} perioder).",
+    en: "Per period the quotas add up to {total} ({periods, plural, one {# period} other {# periods}}).",
+    sv: "Per period summerar kvoterna till {total} ({periods, plural, one {# period} other {# perioder}}).",
   },
   tableScrollLabel: { en: "Quota table (scrolls sideways)", sv: "Kvottabell (kan rullas i sidled)" },
   chartTitle: { en: "Quota vs history per rep", sv: "Kvot jämfört med historik per säljare" },

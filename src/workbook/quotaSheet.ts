@@ -10,8 +10,8 @@
  *   G…   below that block, a chart of quota vs history per rep (up to MAX_CHART_REPS reps:
  *        beyond that the bars are unreadable and the table says it all).
  */
-import { Locale, LocalizedError } from "../i18n";
-import { decimalsOf, planWarningText, QuotaPlan, tidy } from "../sheet/quotaPlan";
+import { formatTemplate, Locale, LocalizedError } from "../i18n";
+import { decimalsOf, formatNumber, planWarningText, QuotaPlan, tidy } from "../sheet/quotaPlan";
 import { CellBlock, DEFAULT_OUTPUT_SHEET, isValidSheetName, PlanChart, PlanTable, PlanValue, workbookMessages, WritePlan } from "./plan";
 import type { RangeRef } from "./port";
 
@@ -39,7 +39,14 @@ export interface QuotaProvenance {
   weightColumn?: string | null;
   /** What wrote the sheet, e.g. "quota command 0.1.0". */
   madeBy?: string | null;
+  /** Non-blank rows below the table's first blank row, left out of the history. */
+  rowsBelow?: { first: number; count: number } | null;
+  /** The rows skipped (--skip-invalid), with the reason; the first few are listed in the sheet's language. */
+  skippedRows?: readonly { row: number; reason: string; error?: { messageIn(locale: Locale): string } }[];
 }
+
+/** Skipped rows listed one by one in the block; the rest are counted. */
+export const MAX_LISTED_SKIPPED = 5;
 
 type Texts = Record<
   | "rep"
@@ -86,7 +93,11 @@ type Texts = Record<
   | "colCosts"
   | "colUnits"
   | "colWeight"
-  | "colColumn",
+  | "colColumn"
+  | "rowsBelow"
+  | "rowsBelowValue"
+  | "skippedRow"
+  | "skippedMore",
   string
 >;
 
@@ -137,6 +148,10 @@ const TEXTS: Record<Locale, Texts> = {
     colUnits: "Units column",
     colWeight: "Weight column",
     colColumn: "Column",
+    rowsBelow: "Rows below the table (left out)",
+    rowsBelowValue: "{count, plural, one {# row} other {# rows}} from row {first} down, after a blank row",
+    skippedRow: "Skipped row {row}",
+    skippedMore: "{count, plural, one {# more skipped row} other {# more skipped rows}}",
   },
   sv: {
     rep: "Säljare",
@@ -184,6 +199,10 @@ const TEXTS: Record<Locale, Texts> = {
     colUnits: "Antalskolumn",
     colWeight: "Viktkolumn",
     colColumn: "Kolumn",
+    rowsBelow: "Rader under tabellen (utelämnade)",
+    rowsBelowValue: "{count, plural, one {# rad} other {# rader}} från rad {first} och nedåt, efter en tom rad",
+    skippedRow: "Överhoppad rad {row}",
+    skippedMore: "{count, plural, one {# överhoppad rad till} other {# överhoppade rader till}}",
   },
 };
 
@@ -342,6 +361,13 @@ export function buildQuotaWritePlan(
     [t.rowsSkipped, provenance.rowsSkipped],
   ];
   for (const [label, value] of counts) if (value !== undefined) lines.push({ label, value, format: "#,##0" });
+  const below = provenance.rowsBelow;
+  if (below) lines.push({ label: t.rowsBelow, value: formatTemplate(t.rowsBelowValue, { count: formatNumber(below.count, locale), first: below.first }) });
+  const skipped = provenance.skippedRows ?? [];
+  for (const r of skipped.slice(0, MAX_LISTED_SKIPPED)) {
+    lines.push({ label: formatTemplate(t.skippedRow, { row: r.row }), value: r.error ? r.error.messageIn(locale) : r.reason });
+  }
+  if (skipped.length > MAX_LISTED_SKIPPED) lines.push({ label: t.rowsSkipped, value: formatTemplate(t.skippedMore, { count: formatNumber(skipped.length - MAX_LISTED_SKIPPED, locale) }) });
   lines.push({ label: t.createdIso, value: provenance.createdAt.toISOString() });
   lines.push({ label: t.createdAt, value: provenance.createdAt, format: DATE_TIME_FORMAT });
   if (provenance.madeBy) lines.push({ label: t.madeBy, value: provenance.madeBy });
