@@ -62,6 +62,15 @@ function missingAddinUrlWarning() {
   );
 }
 
+/** Prints that warning once the build is done (not when the config is merely loaded, e.g. by checks). */
+class MissingAddinUrlWarning {
+  apply(compiler) {
+    compiler.hooks.done.tap("MissingAddinUrlWarning", () => {
+      process.stderr.write(missingAddinUrlWarning());
+    });
+  }
+}
+
 /** Rewrites the development origin in the text assets that carry URLs Office reads. */
 function rewriteUrls(text, from, to) {
   return text.replace(new RegExp(escapeRegExp(from), "g"), to);
@@ -181,7 +190,6 @@ module.exports = (env = {}, argv = {}) => {
   const dev = mode !== "production";
   const serving = Boolean(env.WEBPACK_SERVE);
   const urlProd = dev ? URL_DEV : productionUrl();
-  if (!dev && !process.env.ADDIN_URL) process.stderr.write(missingAddinUrlWarning());
 
   const officeJs = process.env.OFFICE_JS || (dev ? "local" : "cdn");
   const officeJsUrl =
@@ -252,6 +260,7 @@ module.exports = (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new MetadataAssetsPlugin({ rewrite: dev ? null : { from: URL_DEV, to: urlProd } }),
+      ...(!dev && !process.env.ADDIN_URL ? [new MissingAddinUrlWarning()] : []),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
