@@ -216,7 +216,7 @@ describe("quota allocate", () => {
     expect(r.stdout).toMatch(/^Säljare\s+Historik\s+Andel\s+Kvot\s+Kvot per period\n/);
     expect(r.stdout).toContain("1\u00a0000\u00a0000");
     expect(r.stderr).toContain("Varning: 1\u00a0000\u00a0000 ÷ 12 perioder");
-    const q = (await readWorkbook(path.join(dir, "out.xlsx"))).getWorksheet("Quotas")!;
+    const q = (await readWorkbook(path.join(dir, "out.xlsx"))).getWorksheet("Kvoter")!;
     expect(q.getCell("A1").value).toBe("Säljare");
     expect(quotaRows(q, "Totalt").totals[3]).toBe(1000000);
 
