@@ -4,6 +4,7 @@
  * before any file is opened, so a typo costs nothing.
  */
 import { Locale } from "../i18n";
+import { parseNumberInput, parsePeriods, parseTarget } from "../sheet/inputs";
 import { QUOTA_METHODS, QuotaMethod } from "../sheet/quotaPlan";
 import { usageError } from "./messages";
 
@@ -87,14 +88,11 @@ function unknownOption(name: string): Error {
 
 /**
  * A number as typed on a command line: 1500000, 1_500_000, "1 500 000", 1,500,000 (groups of
- * three only), 0.5, 1e6. A lone comma ("1,5") is refused rather than guessed.
+ * three only), 0.5, 1e6. A lone comma ("1,5") is refused rather than guessed. The wizard reads
+ * its fields with the same parser (src/sheet/inputs.ts, English conventions here).
  */
 export function parseNumberArg(text: string): number | null {
-  let s = text.trim().replace(/[\s\u00a0\u202f_]/g, "").replace(/^\u2212/, "-");
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
+  return parseNumberInput(text, "en");
 }
 
 /** Growth as 0.3 or "30%". A bare whole number above 1 ("30") is almost surely meant as a percentage: refused with a hint. */
@@ -190,17 +188,19 @@ export function parseArgs(argv: readonly string[]): Command {
     if (n === null) throw usageError("badNumber", { option, value: text });
     return n;
   };
-  const whole = (option: string, min: number): number | null => {
-    const text = values.get(option);
-    const n = number(option);
-    if (n !== null && (!Number.isInteger(n) || n < min)) throw usageError("badWhole", { option, value: text ?? "", min });
-    return n;
-  };
 
-  const target = number("--target");
-  if (target !== null && target < 0) throw usageError("negativeNumber", { option: "--target", value: values.get("--target") ?? "" });
+  const targetText = values.get("--target");
+  const parsedTarget = targetText === undefined ? null : parseTarget(targetText, "en");
+  if (parsedTarget === "negativeTarget") throw usageError("negativeNumber", { option: "--target", value: targetText ?? "" });
+  if (parsedTarget === "zeroTarget") throw usageError("zeroTarget", { value: targetText ?? "" });
+  if (typeof parsedTarget === "string") throw usageError("badNumber", { option: "--target", value: targetText ?? "" });
+  const target = parsedTarget;
   if (target === null && method !== "forecast") throw usageError("targetRequired", { method });
-  const periods = whole("--periods", 1) ?? 1;
+  const periodsText = values.get("--periods");
+  const parsedPeriods = periodsText === undefined ? 1 : parsePeriods(periodsText, "en");
+  if (parsedPeriods === "periodsNotWhole") throw usageError("badWhole", { option: "--periods", value: periodsText ?? "", min: 1 });
+  if (typeof parsedPeriods === "string") throw usageError("badNumber", { option: "--periods", value: periodsText ?? "" });
+  const periods = parsedPeriods;
   const round = number("--round") ?? 1;
   if (round < 0) throw usageError("negativeNumber", { option: "--round", value: values.get("--round") ?? "" });
   const growthText = values.get("--growth");

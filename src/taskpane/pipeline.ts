@@ -8,7 +8,8 @@ import { LocalizedError } from "../i18n";
 import { detectTable, type ColumnMapping, type DetectedTable } from "../sheet/detect";
 import { aggregate, type Aggregation } from "../sheet/aggregate";
 import { planQuotas, type QuotaPlan } from "../sheet/quotaPlan";
-import { assessTarget, missingReviewPeriod } from "../quota/realism";
+import { assessTarget } from "../quota/realism";
+import { parseNumberInput, parsePeriods, parseTarget } from "../sheet/inputs";
 import { buildQuotaWritePlan } from "../workbook/quotaSheet";
 import { columnLetter, isValidSheetName, type WritePlan } from "../workbook/plan";
 import type { ProgressListener, RangeRef, SheetSnapshot, WorkbookPort } from "../workbook/port";
@@ -108,36 +109,8 @@ export function analyse(source: SourceData, mapping: ColumnMapping, value: "amou
   );
 }
 
-/**
- * A number as a person types it in either language: "1 500 000", "1,500,000", "1 500 000,50",
- * "1.500.000,50", "2.5". Grouping is spaces or the separator that is not the decimal one.
- */
-export function parseUserNumber(text: string, locale: Locale): number | null {
-  let s = text.replace(/[\s\u00a0\u202f']/g, "").replace(/[\u2212\u2013]/g, "-");
-  if (s === "") return null;
-  const commas = s.split(",").length - 1;
-  const dots = s.split(".").length - 1;
-  if (commas > 0 && dots > 0) {
-    // Both present: whichever comes last is the decimal separator, whatever the language.
-    const last = Math.max(s.lastIndexOf(","), s.lastIndexOf("."));
-    s = s.slice(0, last).replace(/[.,]/g, "") + "." + s.slice(last + 1);
-  } else if (commas + dots > 0) {
-    const sep = commas ? "," : ".";
-    const grouped = new RegExp(`^-?\\d{1,3}(\\${sep}\\d{3})+$`).test(s);
-    const localDecimal = locale === "sv" ? "," : ".";
-    if (commas + dots > 1) {
-      if (!grouped) return null;
-      s = s.split(sep).join("");
-    } else if (sep !== localDecimal && grouped) {
-      s = s.split(sep).join(""); // "1,500" in English, "1.500" in Swedish
-    } else {
-      s = s.replace(sep, ".");
-    }
-  }
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
-}
+/** The shared parser of typed numbers (the `quota` command reads its options with it too). */
+export const parseUserNumber = parseNumberInput;
 
 export interface PlanParams {
   method: Method;
@@ -155,8 +128,6 @@ export interface ParsedParams {
   params: PlanParams | null;
   filter: TimeFilter | null;
   errors: FieldErrors;
-  /** The periods field was left blank (SMART: no review period). */
-  noReviewPeriod: boolean;
 }
 
 function isoDate(s: string): Date | null {
@@ -172,15 +143,13 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
   const needsTarget = p.method !== "forecast";
   let target: number | null = null;
   if (needsTarget) {
-    const t = parseUserNumber(p.target, locale);
-    if (p.target.trim() === "") errors.target = "targetRequired";
-    else if (t === null || t < 0) errors.target = "invalidTarget";
-    else target = t;
+    const t = parseTarget(p.target, locale);
+    if (typeof t === "number") target = t;
+    else errors.target = t;
   }
-  // A blank review period means one period (the whole time frame), with a warning.
-  const noReviewPeriod = p.periods.trim() === "";
-  const periods = noReviewPeriod ? 1 : parseUserNumber(p.periods, locale);
-  if (periods === null || missingReviewPeriod(periods)) errors.periods = "invalidPeriods";
+  // Review periods are required: a blank field is an error, never a silent "one period".
+  const periods = parsePeriods(p.periods, locale);
+  if (typeof periods === "string") errors.periods = periods === "periodsRequired" ? "periodsRequired" : "invalidPeriods";
   const roundTo = parseUserNumber(p.roundTo, locale);
   if (roundTo === null || roundTo < 0) errors.roundTo = "invalidRound";
   let growth = 0;
@@ -204,13 +173,12 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
       filter = null;
     } else filter = { from, to: new Date(to.getTime() + 86_399_999) }; // the whole last day
   }
-  if (Object.keys(errors).length > 0) return { params: null, filter, errors, noReviewPeriod };
+  if (Object.keys(errors).length > 0) return { params: null, filter, errors };
   return {
-    noReviewPeriod,
     params: {
       method: p.method,
       target,
-      periods: periods!,
+      periods: periods as number,
       roundTo: roundTo!,
       growth,
       ...(p.method === "forecast" ? { forecastMethod: p.forecastMethod } : {}),

@@ -125,7 +125,7 @@ export const strings = {
   measureAmount: { en: "Revenue", sv: "Intäkt" },
   measureUnits: { en: "Units", sv: "Enheter" },
   targetLabel: { en: "Target for the whole time frame", sv: "Mål för hela tidsramen" },
-  targetHint: { en: "For example 1 500 000", sv: "Till exempel 1 500 000" },
+  targetHint: { en: "For example 1,500,000", sv: "Till exempel 1 500 000" },
   periodsLabel: { en: "Review periods", sv: "Uppföljningsperioder" },
   periodsHint: { en: "12 for monthly reviews, 4 for quarterly", sv: "12 för månadsvis uppföljning, 4 för kvartalsvis" },
   roundLabel: { en: "Round quotas to", sv: "Avrunda kvoter till" },
@@ -146,7 +146,19 @@ export const strings = {
     en: "Map a date column in step 1 to choose a year or a date range.",
     sv: "Välj en datumkolumn i steg 1 för att välja ett år eller ett datumintervall.",
   },
-  invalidTarget: { en: "Enter the target as a number, for example 1 500 000.", sv: "Ange målet som ett tal, till exempel 1 500 000." },
+  invalidTarget: {
+    en: "Enter the target as a number, for example 1,500,000 or 1500000.50. A comma only groups thousands, so \"1,5\" is not read as 1.5.",
+    sv: "Ange målet som ett tal, till exempel 1 500 000 eller 1500000,50.",
+  },
+  negativeTarget: { en: "The target cannot be negative.", sv: "Målet kan inte vara negativt." },
+  zeroTarget: {
+    en: "The target must be more than 0: a target of 0 gives every rep a quota of 0.",
+    sv: "Målet måste vara större än 0: ett mål på 0 ger varje säljare kvoten 0.",
+  },
+  periodsRequired: {
+    en: "Enter the review periods: a whole number of at least 1 (12 for monthly, 1 for the whole time frame).",
+    sv: "Ange uppföljningsperioderna: ett heltal på minst 1 (12 för månadsvis, 1 för hela tidsramen).",
+  },
   targetRequired: { en: "The {method} method needs a target.", sv: "Metoden {method} behöver ett mål." },
   invalidPeriods: { en: "Review periods must be a whole number of at least 1.", sv: "Uppföljningsperioder måste vara ett heltal på minst 1." },
   invalidRound: {
@@ -188,10 +200,6 @@ export const strings = {
   warnNoDates: {
     en: "No date column is mapped, so the history has no known time frame. Map one in step 1 to make the quota time-bound.",
     sv: "Ingen datumkolumn är vald, så historiken har ingen känd tidsram. Välj en i steg 1 så att kvoten blir tidsbunden.",
-  },
-  warnNoReviewPeriod: {
-    en: "No review period is set, so the quota is checked only at the end of the time frame. Enter 12 for monthly or 4 for quarterly reviews.",
-    sv: "Ingen uppföljningsperiod är angiven, så kvoten kontrolleras först i slutet av tidsramen. Ange 12 för månadsvis eller 4 för kvartalsvis uppföljning.",
   },
   spanMonths: { en: "{first} to {last}", sv: "{first} till {last}" },
 

@@ -156,7 +156,7 @@ function TimeFrame() {
 function Checks() {
   const { state, t, locale, derived } = useWizard();
   const styles = useStyles();
-  const { history, plan, realism, parsed } = derived;
+  const { history, plan, realism } = derived;
   const n = (x: number) => formatNumber(x, locale);
   const span = history?.ok ? historySpan(history.value) : null;
   return (
@@ -198,11 +198,6 @@ function Checks() {
         {state.mapping!.date === null && (
           <Notice intent="warning" testId="warn-timeframe">
             {t("warnNoDates")}
-          </Notice>
-        )}
-        {parsed.noReviewPeriod && (
-          <Notice intent="warning" testId="warn-review">
-            {t("warnNoReviewPeriod")}
           </Notice>
         )}
       </div>
