@@ -12,7 +12,8 @@ import path from "path";
 import { Locale, LocalizedError } from "../i18n";
 import { aggregate, Aggregation } from "../sheet/aggregate";
 import { isBlank } from "../sheet/cells";
-import { ColumnMapping, DetectedTable, detectTable, findColumn } from "../sheet/detect";
+import { ColumnMapping, DetectedTable, detectTable, findColumn, profitColumn } from "../sheet/detect";
+import { validateMapping } from "../sheet/mapping";
 import { assessTarget } from "../quota/realism";
 import { formatNumber, planQuotas, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
 import { columnLetter, DEFAULT_OUTPUT_SHEET, OutputSheetTakenError } from "../workbook/plan";
@@ -242,7 +243,7 @@ async function readSource(port: WorkbookPort, options: AllocateOptions, file: st
   const columns = headersList(table);
   const rep = resolveColumn(table, name, "--rep", options.rep, s.rep);
   if (rep === null) throw new CliError("repNotDetected", { sheet: name, columns });
-  const amount = resolveColumn(table, name, "--value", options.value, s.amount);
+  let amount = resolveColumn(table, name, "--value", options.value, s.amount);
   if (amount === null) throw new CliError("valueNotDetected", { sheet: name, columns });
   const needsDate = options.year !== null || options.from !== null || options.to !== null;
   const date = resolveColumn(table, name, "--date", options.date, s.date);
@@ -250,10 +251,13 @@ async function readSource(port: WorkbookPort, options: AllocateOptions, file: st
   let costs: number[] = [];
   if (options.method === "profit") {
     costs = options.costs ? options.costs.map((c) => resolveColumn(table, name, "--cost", c, null) as number) : s.costs.filter((c) => c !== amount);
-    if (costs.length === 0) throw new CliError("costNotDetected", { sheet: name, columns });
+    // No costs named or found: a ready-made profit column (Profit, Vinst, Margin) is the measure.
+    const ready = costs.length === 0 && options.value === null ? profitColumn(table) : null;
+    if (ready !== null) amount = ready;
   }
   const weight = options.weights === null ? null : resolveColumn(table, name, "--weights", options.weights, null);
   const mapping: ColumnMapping = { rep, amount, date, costs, weight, units: null };
+  validateMapping(options.method, mapping, table);
 
   const used = sheet.used as RangeRef;
   const wanted = [...new Set([rep, amount, date, weight, ...costs].filter((c): c is number => c !== null))].sort((a, b) => a - b);

@@ -4,3 +4,5 @@ export * from "./detect";
 export * from "./aggregate";
 export * from "./errors";
 export * from "./quotaPlan";
+export * from "./inputs";
+export * from "./mapping";
