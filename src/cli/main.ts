@@ -11,13 +11,13 @@ import fs from "fs";
 import path from "path";
 import { Locale, LocalizedError } from "../i18n";
 import { aggregate, Aggregation } from "../sheet/aggregate";
-import { isBlank } from "../sheet/cells";
+import { tableEnd } from "../sheet/extent";
 import { ColumnMapping, DetectedTable, detectTable, findColumn, profitColumn } from "../sheet/detect";
 import { validateMapping } from "../sheet/mapping";
 import { assessTarget } from "../quota/realism";
 import { formatNumber, planQuotas, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
 import { columnLetter, DEFAULT_OUTPUT_SHEET, OutputSheetTakenError } from "../workbook/plan";
-import type { CellValue, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
+import type { RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
 import { openXlsxFile } from "../workbook/xlsx-file";
 import { AllocateOptions, localeFromEnv, parseArgs } from "./args";
@@ -273,23 +273,6 @@ async function readSource(port: WorkbookPort, options: AllocateOptions, file: st
   // rows further down are reported rather than silently added to or dropped from the history.
   const { lastDataRow, below } = tableEnd(snapshot, table.firstDataRow);
   return { sheet: name, table: { ...table, lastDataRow }, mapping, snapshot, below };
-}
-
-/** The last row before the first row blank in every read column, and the non-blank rows after it. */
-function tableEnd(snapshot: SheetSnapshot, firstDataRow: number): { lastDataRow: number; below: { first: number; count: number } | null } {
-  const rows = snapshot.rows;
-  const blank = (row: CellValue[]) => row.every((v) => isBlank(v));
-  let i = Math.max(0, firstDataRow - snapshot.firstRow);
-  while (i < rows.length && !blank(rows[i])) i++;
-  const lastDataRow = snapshot.firstRow + i - 1;
-  let count = 0;
-  let first = 0;
-  for (let k = i; k < rows.length; k++) {
-    if (blank(rows[k])) continue;
-    if (count === 0) first = snapshot.firstRow + k;
-    count++;
-  }
-  return { lastDataRow, below: count > 0 ? { first, count } : null };
 }
 
 function planParams(options: AllocateOptions): QuotaPlanParams {

@@ -6,3 +6,4 @@ export * from "./errors";
 export * from "./quotaPlan";
 export * from "./inputs";
 export * from "./mapping";
+export * from "./extent";

@@ -5,7 +5,9 @@
  */
 import type { Locale } from "../i18n";
 import { LocalizedError } from "../i18n";
-import { detectTable, type ColumnMapping, type DetectedTable } from "../sheet/detect";
+import { detectTable, profitColumn, type ColumnMapping, type DetectedTable } from "../sheet/detect";
+import { profitMapping, validateMapping } from "../sheet/mapping";
+import { tableEnd, type TableEnd } from "../sheet/extent";
 import { aggregate, type Aggregation } from "../sheet/aggregate";
 import { planQuotas, type QuotaPlan } from "../sheet/quotaPlan";
 import { assessTarget } from "../quota/realism";
@@ -23,6 +25,8 @@ export interface SourceData {
   range: RangeRef;
   snapshot: SheetSnapshot;
   table: DetectedTable;
+  /** Non-blank rows below the table's first blank row: not read as data, reported to the user. */
+  below?: TableEnd["below"];
 }
 
 /** Why a source could not be used, as a message id of the wizard (the error has details). */
@@ -53,16 +57,16 @@ export async function readSource(port: WorkbookPort, range: RangeRef, onProgress
   if (head.rows.length === 0) throw new SourceProblem("emptyRange", { address: rangeLabel(range) });
   const found = detectTable(head);
   if (!found) throw new SourceProblem("noTableFound", { address: rangeLabel(range) });
+  const columns = found.columns.map((c) => c.column);
   if (range.lastRow <= headRange.lastRow) {
     onProgress?.(head.rows.length, head.rows.length);
-    return { range, snapshot: head, table: found };
+    return { range, snapshot: head, table: found, below: tableEnd(head, found.firstDataRow, columns).below };
   }
-  const columns = found.columns.map((c) => c.column);
   const full = await port.read({ ...range, firstRow: found.headerRow }, { columns, onProgress });
-  const again = detectTable(full);
-  // Detection on the full read gives the real last data row; the head's header stands.
-  const table: DetectedTable = again && again.headerRow === found.headerRow ? { ...found, lastDataRow: again.lastDataRow } : { ...found, lastDataRow: full.firstRow + full.rows.length - 1 };
-  return { range, snapshot: full, table };
+  // The table ends at its first blank row (as detection and the command have it); the head's
+  // header stands, and rows further down are reported, not silently dropped.
+  const end = tableEnd(full, found.firstDataRow, columns);
+  return { range, snapshot: full, table: { ...found, lastDataRow: end.lastDataRow }, below: end.below };
 }
 
 /** The first sheet (in workbook order) whose first rows hold a detectable sales table. */
@@ -96,17 +100,28 @@ export function historyValue(method: Method, measure: ParamInputs["measure"]): "
   return measure;
 }
 
+/**
+ * The columns the numbers are made from: the user's mapping, except that profit "from the
+ * profit column" takes that column as the amount with no costs subtracted.
+ */
+export function effectiveMapping(source: SourceData, mapping: ColumnMapping, params: Pick<ParamInputs, "method" | "profitBasis">): ColumnMapping {
+  if (params.method !== "profit" || params.profitBasis !== "column") return mapping;
+  return profitMapping(mapping, profitColumn(source.table));
+}
+
 export function analyse(source: SourceData, mapping: ColumnMapping, value: "amount" | "profit" | "units", skipInvalid: boolean, filter: TimeFilter = {}): Result<Aggregation> {
-  return attempt(() =>
-    aggregate(source.snapshot, source.table, mapping, {
+  return attempt(() => {
+    // The same refusal as the command's: no "profit" that is revenue under another name.
+    if (value === "profit") validateMapping("profit", mapping, source.table);
+    return aggregate(source.snapshot, source.table, mapping, {
       value,
       skipInvalid,
       ...(filter.year !== undefined ? { year: filter.year } : {}),
       ...(filter.from ? { from: filter.from } : {}),
       ...(filter.to ? { to: filter.to } : {}),
       ...(mapping.weight !== null ? { weightColumn: mapping.weight } : {}),
-    }),
-  );
+    });
+  });
 }
 
 /** The shared parser of typed numbers (the `quota` command reads its options with it too). */
