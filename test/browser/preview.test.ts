@@ -90,6 +90,15 @@ const SV: Texts = {
   compactSuffix: /^\d[\d,]*\u00a0(tn|mn|md)$/,
 };
 
+/** Waits until an element's text is `text` (search results render a moment after typing). */
+async function waitText(page: Page, testId: string, text: string): Promise<void> {
+  try {
+    await page.waitForFunction(([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.textContent === want, [testId, text] as const, { timeout: 20_000 });
+  } catch {
+    expect(await page.getByTestId(testId).textContent()).toBe(text);
+  }
+}
+
 /** Per visible cell of the table: does its content fit its box? */
 async function overflowingCells(page: Page): Promise<string[]> {
   return page.evaluate(() =>
@@ -170,16 +179,19 @@ async function runPreview(locale: "en-US" | "sv-SE", t: Texts): Promise<void> {
 
     // Search by name, then sort by quota (largest first) and by name.
     await page.getByTestId("rep-search").fill("rep 017");
-    await expect(page.getByTestId("rep-count").textContent()).resolves.toBe(t.shown(1));
+    await waitText(page, "rep-count", t.shown(1));
     await expect(page.locator("[data-testid=preview-table] tbody th").allTextContents()).resolves.toEqual([expect.stringContaining(repName(16))]);
     await page.getByTestId("rep-search").fill("wallenberg");
-    await expect(page.getByTestId("rep-count").textContent()).resolves.toBe(t.shown(50));
+    await waitText(page, "rep-count", t.shown(50));
     await page.getByTestId("rep-search").fill("");
+    await waitText(page, "rep-count", t.shown(REPS));
     await page.getByTestId("rep-sort").selectOption(t.sortQuota);
+    await page.waitForFunction(() => document.querySelector('th[data-column="quota"]')?.getAttribute("aria-sort") === "descending");
     const firstRep = await page.locator("[data-testid=preview-table] tbody tr:first-child th").textContent();
     expect(firstRep).toContain(repName(REPS - 1));
     await expect(page.locator('th[data-column="quota"]').getAttribute("aria-sort")).resolves.toBe("descending");
     await page.getByTestId("rep-sort").selectOption("name");
+    await page.waitForFunction(() => document.querySelector('th[data-column="rep"]')?.getAttribute("aria-sort") === "ascending");
     expect(await page.locator("[data-testid=preview-table] tbody tr:first-child th").textContent()).toContain(repName(0));
     // The totals stay the totals of all reps: the target.
     const total = await page.getByTestId("total-quota").evaluate((el) => (el as HTMLElement).title || el.textContent || "");
