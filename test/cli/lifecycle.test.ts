@@ -138,6 +138,8 @@ describe("quota review", () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, "review.xlsx")));
     const xml = await zip.file(await sheetXmlPath(zip, "Attainment"))!.async("string");
     expect(xml).toContain("<conditionalFormatting");
+    // It prints landscape, one page wide.
+    expect(xml).toMatch(/<pageSetup [^>]*orientation="landscape" fitToWidth="1" fitToHeight="0"/);
     const tables = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/tables\/.*\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
     expect(tables.some((t) => /name="SalesAttainment"/.test(t))).toBe(true);
     const ws = (await readWorkbook(path.join(dir, "review.xlsx"))).getWorksheet("Attainment")!;
