@@ -146,6 +146,14 @@ describe("quota review", () => {
     const cells: unknown[] = [];
     ws.eachRow((row) => row.eachCell((c) => void cells.push(valueOf(c))));
     expect(cells).toEqual(expect.arrayContaining(["Anna", "Bo", "Cai", 4500, 6000]));
+
+    // Reviewing the review a month later replaces its Attainment sheet: Anna 6,000 of 4,000.
+    const again = await run(["review", "review.xlsx", "--through", "2025-04", "--out", "review2.xlsx", "--json"], dir);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).rows[0]).toMatchObject({ rep: "Anna", quotaToDate: 4000, actualToDate: 6000, projection: 18000 });
+    const names = (await readWorkbook(path.join(dir, "review2.xlsx"))).worksheets.map((w) => w.name);
+    expect(names.filter((n) => n === "Attainment")).toHaveLength(1);
+    expect(names.some((n) => /Attainment.+/.test(n))).toBe(false);
   });
 
   it("reads actuals from another workbook or CSV, with Swedish headers under a title row", async () => {
