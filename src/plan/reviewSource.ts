@@ -22,8 +22,8 @@ export const reviewSourceMessages: Catalog = {
     sv: "Bladet \"{sheet}\" har inte längre någon försäljningstabell (ingen rubrikrad bland de första {rows} raderna).",
   },
   sourceColumnMissing: {
-    en: "The plan's column \"{column}\" ({role}) is no longer in sheet \"{sheet}\". Columns there: {columns}.",
-    sv: "Planens kolumn \"{column}\" ({role}) finns inte längre på bladet \"{sheet}\". Kolumner där: {columns}.",
+    en: "The plan's column \"{column}\" is no longer in sheet \"{sheet}\". Columns there: {columns}.",
+    sv: "Planens kolumn \"{column}\" finns inte längre på bladet \"{sheet}\". Kolumner där: {columns}.",
   },
 };
 
@@ -95,16 +95,16 @@ export async function reviewFromWorkbook(
   const found = detectTable(head);
   if (!found) throw new ReviewSourceError("sourceTableMissing", { sheet: sheet.name, rows: HEADER_SCAN_ROWS });
   const columnsText = found.columns.map((c) => c.header).filter((h) => h).join(", ");
-  const column = (name: string, role: string): number => {
+  const column = (name: string): number => {
     const c = findColumn(found, name);
-    if (c === null) throw new ReviewSourceError("sourceColumnMissing", { column: name, role, sheet: sheet.name, columns: columnsText });
+    if (c === null) throw new ReviewSourceError("sourceColumnMissing", { column: name, sheet: sheet.name, columns: columnsText });
     return c;
   };
   const cols = stored.source.columns;
-  const rep = column(cols.rep, "rep");
-  const amount = column(cols.amount, "amount");
-  const date = cols.date === null ? null : column(cols.date, "date");
-  const costs = stored.params.method === "profit" ? cols.costs.map((c) => column(c, "cost")) : [];
+  const rep = column(cols.rep);
+  const amount = column(cols.amount);
+  const date = cols.date === null ? null : column(cols.date);
+  const costs = stored.params.method === "profit" ? cols.costs.map((c) => column(c)) : [];
   const mapping: ColumnMapping = { rep, amount, date, costs, weight: null, units: null, team: null };
   const wanted = [...new Set([rep, amount, date, ...costs].filter((c): c is number => c !== null))].sort((a, b) => a - b);
   const snapshot = await port.read({ ...used, firstRow: found.headerRow }, { columns: wanted, onProgress: options.onProgress });

@@ -84,7 +84,7 @@ describe("review panel", () => {
     await user.clear(through);
     await user.type(through, "2025-06");
     await user.click(screen.getByRole("button", { name: "Skriv bladet Måluppfyllelse" }));
-    await waitFor(() => expect(screen.getByTestId("review-error").textContent).toContain('Planens kolumn "Säljare" (rep) finns inte längre på bladet "Sales"'));
+    await waitFor(() => expect(screen.getByTestId("review-error").textContent).toContain('Planens kolumn "Säljare" finns inte längre på bladet "Sales". Kolumner där: Namn, Datum, Amount, Units, COGS.'));
     expect(port.sheet("Måluppfyllelse")).toBeUndefined();
 
     port.sheet("Sales")!.rows[2][0] = "Säljare";
