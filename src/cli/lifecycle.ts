@@ -8,9 +8,9 @@
 import path from "path";
 import { Locale, LocalizedError } from "../i18n";
 import { buildAttainmentWritePlan } from "../plan/attainmentSheet";
-import { Review, reviewPlan } from "../plan/review";
+import type { Review } from "../plan/review";
+import { reviewOfSource, reviewRange } from "../plan/reviewSource";
 import { readStoredPlan, StoredPlan, StoredPlanError } from "../plan/stored";
-import { aggregate } from "../sheet/aggregate";
 import { formatNumber } from "../sheet/quotaPlan";
 import { OutputSheetTakenError } from "../workbook/plan";
 import type { WorkbookPort } from "../workbook/port";
@@ -164,10 +164,7 @@ export async function reviewCommand(options: ReviewCommandOptions, io: CliIO, lo
     throw new CliError("storedSourceMissing", { sheet: stored.source.sheet, file: options.input });
   }
   // The plan's months only: from the start to the end of the --through month.
-  const [sy, sm] = stored.params.start.split("-").map(Number);
-  const [ty, tm] = options.through.split("-").map(Number);
-  const from = new Date(Date.UTC(sy, sm - 1, 1));
-  const to = new Date(Date.UTC(ty, tm, 1) - 1);
+  const { from, to } = reviewRange(stored, options.through);
   const sourceOptions = {
     ...allocateOptionsOf(stored, options.actuals ?? options.input, options.out, { json: options.json, lang: options.lang, letters: false }),
     sheet: options.sheet ?? (sameSource ? stored.source.sheet : null),
@@ -175,8 +172,8 @@ export async function reviewCommand(options: ReviewCommandOptions, io: CliIO, lo
     value: options.value ?? (sameSource ? stored.source.columns.amount : null),
     date: options.date ?? (sameSource ? stored.source.columns.date : null),
     year: null,
-    from: to < from ? null : from,
-    to: to < from ? null : to,
+    from,
+    to,
     weights: null,
     costs: stored.params.method === "profit" && sameSource ? stored.source.columns.costs : null,
     team: null,
@@ -185,19 +182,7 @@ export async function reviewCommand(options: ReviewCommandOptions, io: CliIO, lo
   const file = path.basename(options.actuals ?? options.input);
   const source = await readSource(actualsPort, sourceOptions, file, p);
   p.done();
-  const aggregation = aggregate(source.snapshot, source.table, source.mapping, {
-    value: stored.params.method === "profit" ? "profit" : "amount",
-    skipInvalid: options.skipInvalid,
-    ...(sourceOptions.from ? { from: sourceOptions.from } : {}),
-    ...(sourceOptions.to ? { to: sourceOptions.to } : {}),
-  });
-  const review = reviewPlan({
-    start: stored.params.start,
-    periodLabels: stored.result.periodLabels,
-    rows: stored.result.rows,
-    actuals: aggregation.reps.map((r) => ({ name: r.name, byMonth: r.byMonth })),
-    through: options.through,
-  });
+  const { review, aggregation } = reviewOfSource(stored, options.through, source, options.skipInvalid);
   const sheetPlan = buildAttainmentWritePlan(review, { source: `${file}, ${source.sheet}`, createdAt: io.now() }, stored.params.roundTo, locale);
   try {
     await planBook.apply(sheetPlan);

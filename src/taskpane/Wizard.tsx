@@ -87,6 +87,7 @@ const WizardContext = createContext<WizardContextValue | null>(null);
 
 /** "Prepare for sharing" loads with the first workbook (its own chunk, not in the initial scripts). */
 const ShareSection = lazy(() => import(/* webpackChunkName: "share" */ "./ShareSection").then((m) => ({ default: m.ShareSection })));
+const ReviewSection = lazy(() => import(/* webpackChunkName: "review" */ "./ReviewSection").then((m) => ({ default: m.ReviewSection })));
 
 export function useWizard(): WizardContextValue {
   const value = useContext(WizardContext);
@@ -404,6 +405,7 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         </div>
         {workbook.current && (
           <Suspense fallback={null}>
+            <ReviewSection opened={workbook.current} busy={busy} />
             <ShareSection opened={workbook.current} busy={busy} />
           </Suspense>
         )}

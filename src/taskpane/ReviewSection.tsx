@@ -1,0 +1,168 @@
+/**
+ * "Review the plan": when the open workbook holds a stored plan (the very hidden sheet that
+ * `quota allocate` and the wizard keep), the plan is reviewed against the actuals in its own
+ * source sheet up to a month and the Attainment sheet is written — the same code as `quota
+ * review` (plan/reviewSource.ts, plan/attainmentSheet.ts). In a browser the copy is offered
+ * as a download.
+ */
+import { Button, Field, Input } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import { buildAttainmentWritePlan } from "../plan/attainmentSheet";
+import { ReviewError, type Review } from "../plan/review";
+import { planLastMonth, reviewFromWorkbook } from "../plan/reviewSource";
+import { readStoredPlan, type StoredPlan } from "../plan/stored";
+import { Notice, ProgressStatus } from "./common";
+import { formatNumber, formatPercent } from "./format";
+import { downloadBytes, type OpenedWorkbook } from "./host";
+import { errorText } from "./pipeline";
+import { reviewFileName, reviewTranslator } from "./reviewStrings";
+import type { Progress } from "./state";
+import { useStyles } from "./styles";
+import { useWizard } from "./Wizard";
+
+/** Reps listed by name in the summary. */
+const LISTED = 10;
+
+type Phase =
+  | { kind: "idle" }
+  | { kind: "working" }
+  | { kind: "done"; review: Review; sheet: string }
+  | { kind: "error"; error: unknown };
+
+/** The default month: the plan's last month, or the current month when the plan runs past it. */
+export function defaultThrough(stored: StoredPlan, now: Date): string {
+  const last = planLastMonth(stored);
+  const current = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+  return current >= stored.params.start && current < last ? current : last;
+}
+
+export function ReviewSection({ opened, busy }: { opened: OpenedWorkbook | null; busy: boolean }) {
+  const { locale, host, state, t: wizardT } = useWizard();
+  const styles = useStyles();
+  const t = useMemo(() => reviewTranslator(locale), [locale]);
+  const [stored, setStored] = useState<StoredPlan | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [through, setThrough] = useState("");
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const n = (x: number) => formatNumber(x, locale, 0);
+  const pct = (x: number | null) => (x === null ? "—" : formatPercent(x, locale));
+
+  // Another workbook: look for its plan again.
+  useEffect(() => {
+    let live = true;
+    setStored(null);
+    setLoadError(null);
+    setPhase({ kind: "idle" });
+    if (!opened) return;
+    readStoredPlan(opened.port).then(
+      (plan) => {
+        if (!live) return;
+        setStored(plan);
+        if (plan) setThrough(defaultThrough(plan, new Date()));
+      },
+      (error) => live && setLoadError(error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [opened]);
+
+  if (!opened) return null;
+  if (loadError !== null) {
+    return (
+      <section className={styles.section} data-testid="review">
+        <Notice intent="error" title={wizardT("errorTitle")} testId="review-error">
+          {t("reviewError", { detail: errorText(loadError, locale, wizardT) })}
+        </Notice>
+      </section>
+    );
+  }
+  if (!stored) return null;
+  const port = opened.port;
+  const labels = stored.result.periodLabels;
+
+  const write = async () => {
+    setProgress(null);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(through.trim())) {
+      setPhase({ kind: "error", error: new ReviewError("badThrough", { value: through }) });
+      return;
+    }
+    setPhase({ kind: "working" });
+    try {
+      const { review, sourceSheet } = await reviewFromWorkbook(port, stored, through.trim(), { onProgress: (done, total) => setProgress({ done, total }) });
+      const plan = buildAttainmentWritePlan(review, { source: `${state.fileName ?? stored.source.file ?? ""}${state.fileName || stored.source.file ? ", " : ""}${sourceSheet}`, createdAt: new Date() }, stored.params.roundTo, locale);
+      await port.apply(plan);
+      setPhase({ kind: "done", review, sheet: plan.sheet });
+    } catch (error) {
+      setPhase({ kind: "error", error });
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="review-heading" data-testid="review">
+      <h2 id="review-heading" className={styles.subheading}>
+        {t("reviewHeading")}
+      </h2>
+      <p className={styles.hint} data-testid="review-plan">
+        {t("reviewHasPlan", { reps: n(stored.result.rows.length), first: labels[0] ?? "", last: labels[labels.length - 1] ?? "", sheet: stored.source.sheet })}
+      </p>
+      <p className={styles.hint}>{t("reviewExplain")}</p>
+      <Field label={t("reviewThrough")}>
+        <Input value={through} onChange={(_, d) => setThrough(d.value)} placeholder="YYYY-MM" data-testid="review-through" />
+      </Field>
+      <div className={styles.actions}>
+        <Button onClick={() => void write()} disabled={busy || phase.kind === "working"} data-testid="review-write">
+          {t("reviewButton")}
+        </Button>
+      </div>
+      {phase.kind === "working" && <ProgressStatus progress={progress} label={t("reviewWorking")} testId="review-progress" />}
+      {phase.kind === "error" && (
+        <Notice intent="error" title={wizardT("errorTitle")} testId="review-error">
+          {t("reviewError", { detail: errorText(phase.error, locale, wizardT) })}
+        </Notice>
+      )}
+      {phase.kind === "done" && (
+        <div>
+          <Notice intent="success" live testId="review-done">
+            <p style={{ margin: 0 }}>{t("reviewWrote", { sheet: phase.sheet, reps: n(phase.review.rows.length), through: phase.review.through })}</p>
+            <p style={{ margin: 0 }} data-testid="review-attainment">
+              {t("reviewAttainment", { attainment: pct(phase.review.total.attainment), actual: n(phase.review.total.actualToDate), quota: n(phase.review.total.quotaToDate) })}
+            </p>
+            <p style={{ margin: 0 }} data-testid="review-at-or-above">
+              {t("reviewAtOrAbove", { share: pct(phase.review.atOrAbove) })}
+            </p>
+            {phase.review.unmatched.length > 0 && (
+              <p style={{ margin: 0 }} data-testid="review-unmatched">
+                {t("reviewUnmatched", {
+                  reps:
+                    phase.review.unmatched
+                      .slice(0, LISTED)
+                      .map((u) => `${u.rep} (${n(u.actualToDate)})`)
+                      .join(", ") + (phase.review.unmatched.length > LISTED ? ` (+${phase.review.unmatched.length - LISTED})` : ""),
+                })}
+              </p>
+            )}
+          </Notice>
+          {host.kind === "browser" && opened.toBuffer && (
+            <div className={styles.actions}>
+              <Button
+                appearance="primary"
+                data-testid="review-download"
+                onClick={async () => {
+                  try {
+                    downloadBytes(await opened.toBuffer!(), reviewFileName(state.fileName));
+                  } catch (error) {
+                    setPhase({ kind: "error", error });
+                  }
+                }}
+              >
+                {t("reviewDownload", { file: reviewFileName(state.fileName) })}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
