@@ -1,10 +1,13 @@
 /**
  * How the wizard gets a workbook. In Excel: the open workbook through the Office.js adapter.
- * In a browser: an .xlsx file the user picks, through the ExcelJS adapter, offered back as a
- * download. Both adapters are loaded on demand (dynamic import → separate chunks): ExcelJS
- * alone is several times the size of the whole initial task pane.
+ * In a browser: an .xlsx file the user picks, offered back as a download. The file is read in
+ * a worker (reader/), so the page stays responsive and holds only what it shows; where a
+ * worker cannot start, the ExcelJS adapter reads it in the page. Adapters and the reader are
+ * loaded on demand (dynamic import → separate chunks): ExcelJS alone is several times the size
+ * of the whole initial task pane.
  */
 import type { WorkbookPort } from "../workbook/port";
+import type { RemoteWorkbook } from "./reader/client";
 
 export interface OpenedWorkbook {
   port: WorkbookPort;
@@ -16,8 +19,8 @@ export interface Host {
   kind: "excel" | "browser";
   /** Excel: the workbook the task pane belongs to. */
   connect?: () => Promise<OpenedWorkbook>;
-  /** Browser: a workbook from a file's bytes. */
-  openFile?: (data: ArrayBuffer) => Promise<OpenedWorkbook>;
+  /** Browser: a workbook from a file's bytes (handed over: the caller's buffer may be emptied). */
+  openFile?: (data: ArrayBuffer, fileName?: string) => Promise<OpenedWorkbook>;
   /** Starts fetching the adapter early, so opening a file does not wait for it. */
   preload?: () => void;
 }
@@ -36,16 +39,50 @@ function loadXlsx() {
   return import(/* webpackChunkName: "xlsx-adapter" */ "../workbook/xlsx");
 }
 
-export function browserHost(): Host {
+async function startReader(): Promise<RemoteWorkbook | null> {
+  try {
+    const { startReader } = await import(/* webpackChunkName: "reader" */ "./reader/start");
+    return startReader();
+  } catch {
+    return null;
+  }
+}
+
+export interface BrowserHostOptions {
+  /** Starts a reading worker, or gives null to read in the page (tests, no workers). */
+  startReader?: () => Promise<RemoteWorkbook | null>;
+}
+
+export function browserHost(options: BrowserHostOptions = {}): Host {
+  const start = options.startReader ?? startReader;
+  /** A reader started ahead of the first file (preload), and the one holding the open file. */
+  let spare: Promise<RemoteWorkbook | null> | null = null;
+  let current: RemoteWorkbook | null = null;
   return {
     kind: "browser",
-    async openFile(data: ArrayBuffer) {
+    async openFile(data: ArrayBuffer, fileName = "workbook.xlsx") {
+      // One reader per file: ending the last one frees all it held.
+      current?.close();
+      current = null;
+      const reader = await (spare ?? start());
+      spare = null;
+      if (reader) {
+        let started = true;
+        await reader.ready.catch(() => (started = false));
+        if (started) {
+          current = reader;
+          await reader.open(data, fileName);
+          return { port: reader, toBuffer: () => reader.toBuffer() };
+        }
+        reader.close();
+      }
+      // No worker: read in the page, as the add-in did before it had one.
       const { XlsxWorkbook } = await loadXlsx();
       const workbook = await XlsxWorkbook.fromBuffer(data);
       return { port: workbook, toBuffer: () => workbook.toBuffer() };
     },
     preload() {
-      loadXlsx().catch(() => undefined); // a failure shows up again, with a message, on open
+      spare ??= start();
     },
   };
 }

@@ -1,0 +1,19 @@
+/**
+ * A workbook from the bytes of a file the user chose (the task pane outside Office). The file
+ * name picks the reader; .xlsx files are streamed from the package (xlsx-stream.ts), with no
+ * ExcelJS, so the reading worker stays small. Another format plugs in here with its own
+ * WorkbookPort.
+ */
+import type { WorkbookPort } from "./port";
+import { StreamedWorkbook } from "./xlsx-stream";
+
+/** A workbook that can be offered back as a file. */
+export interface BytesWorkbook extends WorkbookPort {
+  /** The workbook as a file: the input's parts unchanged plus what apply() wrote. */
+  toBuffer(): Promise<Uint8Array>;
+}
+
+export async function openWorkbookBytes(bytes: ArrayBuffer | Uint8Array, fileName: string): Promise<BytesWorkbook> {
+  void fileName; // every file is read as .xlsx for now
+  return StreamedWorkbook.fromBytes(bytes);
+}
