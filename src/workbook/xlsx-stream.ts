@@ -9,6 +9,7 @@ import { loadReadContext, readSheetRows, SheetValueCache, streamedUsedRange, typ
 import { PackageWorkbook } from "./ooxml-port";
 import type { WritePlan } from "./plan";
 import type { ApplyOptions, CellValue, ProgressListener, RangeRef } from "./port";
+import { webInflate, webInflateAvailable } from "./web-inflate";
 
 export class StreamedWorkbook extends PackageWorkbook {
   private readContext: Promise<ReadContext> | null = null;
@@ -23,9 +24,11 @@ export class StreamedWorkbook extends PackageWorkbook {
     super(pkg);
   }
 
-  /** A workbook from .xlsx bytes held in memory. */
+  /** A workbook from .xlsx bytes held in memory (sheets inflated natively where the platform can). */
   static async fromBytes(data: ArrayBuffer | Uint8Array): Promise<StreamedWorkbook> {
-    return new StreamedWorkbook(await OoxmlPackage.load(data));
+    const pkg = await OoxmlPackage.load(data);
+    if (webInflateAvailable()) pkg.inflater = webInflate;
+    return new StreamedWorkbook(pkg);
   }
 
   private context(): Promise<ReadContext> {
