@@ -205,7 +205,7 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         dispatch({ type: "openStarted", fileName: file.name });
         let opened: OpenedWorkbook;
         try {
-          opened = await host.openFile!(await fileBytes(file), file.name);
+          opened = await host.openFile!(await fileBytes(file), file.name, (done, total) => dispatch({ type: "progress", phase: "read", done, total }));
         } catch (error) {
           const known = error && typeof (error as { messageIn?: unknown }).messageIn === "function";
           const detail = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,7 @@
  * loaded on demand (dynamic import → separate chunks): ExcelJS alone is several times the size
  * of the whole initial task pane.
  */
-import type { WorkbookPort } from "../workbook/port";
+import type { ProgressListener, WorkbookPort } from "../workbook/port";
 import type { RemoteWorkbook } from "./reader/client";
 
 export interface OpenedWorkbook {
@@ -19,8 +19,11 @@ export interface Host {
   kind: "excel" | "browser";
   /** Excel: the workbook the task pane belongs to. */
   connect?: () => Promise<OpenedWorkbook>;
-  /** Browser: a workbook from a file's bytes (handed over: the caller's buffer may be emptied). */
-  openFile?: (data: ArrayBuffer, fileName?: string) => Promise<OpenedWorkbook>;
+  /**
+   * Browser: a workbook from a file's bytes (handed over: the caller's buffer may be emptied).
+   * `onProgress` hears how far opening has got, where that takes a while.
+   */
+  openFile?: (data: ArrayBuffer, fileName?: string, onProgress?: ProgressListener) => Promise<OpenedWorkbook>;
   /** Starts fetching the adapter early, so opening a file does not wait for it. */
   preload?: () => void;
 }
@@ -60,7 +63,7 @@ export function browserHost(options: BrowserHostOptions = {}): Host {
   let current: RemoteWorkbook | null = null;
   return {
     kind: "browser",
-    async openFile(data: ArrayBuffer, fileName = "workbook.xlsx") {
+    async openFile(data: ArrayBuffer, fileName = "workbook.xlsx", onProgress?: ProgressListener) {
       // One reader per file: ending the last one frees all it held.
       current?.close();
       current = null;
@@ -71,7 +74,7 @@ export function browserHost(options: BrowserHostOptions = {}): Host {
         await reader.ready.catch(() => (started = false));
         if (started) {
           current = reader;
-          await reader.open(data, fileName);
+          await reader.open(data, fileName, onProgress);
           return { port: reader, toBuffer: () => reader.toBuffer() };
         }
         reader.close();

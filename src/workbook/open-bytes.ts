@@ -4,13 +4,15 @@
  * ExcelJS, so the reading worker stays small. Another format plugs in here with its own
  * WorkbookPort.
  */
-import type { WorkbookPort } from "./port";
+import type { ProgressListener, WorkbookPort } from "./port";
 import { StreamedWorkbook } from "./xlsx-stream";
 
 /** A workbook that can be offered back as a file. */
 export interface BytesWorkbook extends WorkbookPort {
   /** The workbook as a file: the input's parts unchanged plus what apply() wrote. */
   toBuffer(): Promise<Uint8Array>;
+  /** Does the slow part of opening (finding the sheets' used ranges) now, with progress. */
+  prepare?(onProgress?: ProgressListener): Promise<void>;
 }
 
 export async function openWorkbookBytes(bytes: ArrayBuffer | Uint8Array, fileName: string): Promise<BytesWorkbook> {

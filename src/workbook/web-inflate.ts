@@ -10,7 +10,8 @@ const SLICE = 256 * 1024;
 
 export const webInflateAvailable = (): boolean => typeof DecompressionStream === "function" && typeof ReadableStream === "function";
 
-export function webInflate(entry: RawEntry): EntryStream {
+/** `onProgress` hears the entry's bytes consumed so far, of its stored size. */
+export function webInflate(entry: RawEntry, onProgress?: (done: number, total: number) => void): EntryStream {
   let at = 0;
   const source = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -21,6 +22,7 @@ export function webInflate(entry: RawEntry): EntryStream {
       const end = Math.min(at + SLICE, entry.data.byteLength);
       controller.enqueue(entry.data.subarray(at, end));
       at = end;
+      onProgress?.(at, entry.data.byteLength);
     },
   });
   const inflated = entry.method === "store" ? source : source.pipeThrough(new DecompressionStream("deflate-raw") as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);

@@ -24,11 +24,29 @@ export class StreamedWorkbook extends PackageWorkbook {
     super(pkg);
   }
 
+  /** Hears how far the parts being read are inflated (see prepare). */
+  private inflating: ProgressListener | null = null;
+
   /** A workbook from .xlsx bytes held in memory (sheets inflated natively where the platform can). */
   static async fromBytes(data: ArrayBuffer | Uint8Array): Promise<StreamedWorkbook> {
     const pkg = await OoxmlPackage.load(data);
-    if (webInflateAvailable()) pkg.inflater = webInflate;
-    return new StreamedWorkbook(pkg);
+    const workbook = new StreamedWorkbook(pkg);
+    if (webInflateAvailable()) pkg.inflater = (entry) => webInflate(entry, (done, total) => workbook.inflating?.(done, total));
+    return workbook;
+  }
+
+  /**
+   * Finds every sheet's used range now, which takes a pass over each sheet without a
+   * <dimension>, reporting the bytes of each part read so far (where the platform inflates);
+   * listSheets() then answers from memory.
+   */
+  async prepare(onProgress?: ProgressListener): Promise<void> {
+    this.inflating = onProgress ?? null;
+    try {
+      await this.listSheets();
+    } finally {
+      this.inflating = null;
+    }
   }
 
   private context(): Promise<ReadContext> {

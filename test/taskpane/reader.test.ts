@@ -68,8 +68,13 @@ describe("sources read in the reader", () => {
     const remote = new RemoteWorkbook(loopbackChannel(new ReaderSession(), realmClone));
     await remote.ready;
     const buffer = copy(bytes);
-    await remote.open(buffer, "sales.xlsx");
+    const opening: [number, number][] = [];
+    await remote.open(buffer, "sales.xlsx", (done, total) => opening.push([done, total]));
     expect(buffer.byteLength).toBe(0); // transferred, not copied
+    // Opening finds the sheets' used ranges (a pass over a sheet without a <dimension>) with progress.
+    expect(opening.length).toBeGreaterThan(0);
+    expect(opening.every(([d, t]) => d > 0 && d <= t)).toBe(true);
+    expect(opening.some(([d, t]) => d === t)).toBe(true);
 
     const range = await sheetRange(remote, "Sales");
     const progress: [number, number][] = [];

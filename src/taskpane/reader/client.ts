@@ -121,9 +121,9 @@ export class RemoteWorkbook implements WorkbookPort, SourceReader {
   }
 
   /** Hands the file to the reader: the bytes move there (this side's buffer is emptied). */
-  open(bytes: ArrayBuffer, fileName: string): Promise<null> {
+  open(bytes: ArrayBuffer, fileName: string, onProgress?: ProgressListener): Promise<null> {
     this.fileName = fileName;
-    return this.call({ op: "open", bytes, fileName }, { transfer: [bytes] });
+    return this.call({ op: "open", bytes, fileName }, { transfer: [bytes], onProgress });
   }
 
   /** Ends the reader and frees everything it held. */

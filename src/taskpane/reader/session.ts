@@ -38,6 +38,7 @@ export class ReaderSession {
         this.workbook = null;
         this.source = null;
         this.workbook = await this.open(request.bytes, request.fileName);
+        await this.workbook.prepare?.(onProgress);
         return answer(null);
       case "listSheets":
         return answer(await this.port().listSheets());
