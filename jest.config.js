@@ -6,6 +6,8 @@
 const transform = { "^.+\\.(ts|tsx)$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] };
 
 module.exports = {
+  // Generous: a busy 2-core machine runs some file fixtures 5-10x slower than a quiet one.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: "unit",

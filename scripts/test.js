@@ -3,7 +3,9 @@
  * `npm test`: every check in the order a failure is cheapest to read.
  *   1. type-check (tsc --noEmit, strict)
  *   2. offline manifest validation of manifest.xml
- *   3. jest "unit" project (engine, sheet, adapters, functions, CLI, task pane in jsdom)
+ *   3. jest "unit" project (engine, sheet, adapters, functions, CLI, task pane in jsdom); a few
+ *      tests save and print files through LibreOffice Calc, installed first when missing and
+ *      running as root
  *   4. production build (dist/)
  *   5. jest "browser" project against dist/ in Debian's Chromium (installed here when missing
  *      and running as root; otherwise the run stops with the command to type)
@@ -27,6 +29,7 @@ function step(title, command, args) {
 
 step("Type-check", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 step("Manifest (offline validation)", process.execPath, [path.join(root, "bin", "validate-manifest.js"), "manifest.xml"]);
+step("LibreOffice", process.execPath, [path.join(root, "scripts", "ensure-libreoffice.js")]);
 step("Unit tests", bin("jest"), [...extra, "--selectProjects", "unit"]);
 step("Production build", bin("webpack"), ["--mode", "production"]);
 step("Chromium", process.execPath, [path.join(root, "scripts", "ensure-chromium.js")]);

@@ -5,7 +5,11 @@
  */
 import { Locale } from "../i18n";
 import { QUOTA_METHODS, QuotaMethod } from "../sheet/quotaPlan";
+import { FreezeCommandOptions, parseFreezeArgs } from "./freezeArgs";
+import { parseRefreshArgs, parseReviewArgs, RefreshCommandOptions, ReviewCommandOptions } from "./lifecycleArgs";
 import { usageError } from "./messages";
+import type { Lock, Phasing } from "../plan/types";
+import { parseLockArg, parsePhasingArg, parseRosterArg, parseStartArg, parseUpliftArg } from "./yearArgs";
 
 export interface AllocateOptions {
   command: "allocate";
@@ -31,9 +35,27 @@ export interface AllocateOptions {
   json: boolean;
   lang: Locale | null;
   sheetOut: string | null;
+  /** The year plan (src/plan/yearPlan.ts): phasing, first month, uplift, locks, team column, roster. */
+  phasing: Phasing;
+  start: string | null;
+  uplift: number;
+  locks: Lock[];
+  team: string | null;
+  roster: { file: string; sheet: string | null } | null;
+  /** Also write one quota letter per rep. */
+  letters: boolean;
 }
 
-export type Command = { command: "help"; topic: "main" | "allocate"; lang: Locale | null } | { command: "version" } | AllocateOptions;
+export type Command =
+  | { command: "help"; topic: HelpTopic; lang: Locale | null }
+  | { command: "version" }
+  | AllocateOptions
+  | FreezeCommandOptions
+  | ReviewCommandOptions
+  | RefreshCommandOptions;
+
+export type HelpTopic = "main" | "allocate" | "freeze" | "review" | "refresh";
+const HELP_TOPICS: readonly string[] = ["allocate", "freeze", "review", "refresh"];
 
 type OptionKind = "value" | "flag";
 
@@ -55,7 +77,16 @@ const OPTIONS: Record<string, OptionKind> = {
   "--cost": "value",
   "--lang": "value",
   "--sheet-out": "value",
+  "--phasing": "value",
+  "--start": "value",
+  "--uplift": "value",
+  "--lock": "value",
+  "--team": "value",
+  "--roster": "value",
+  "--through": "value",
+  "--actuals": "value",
   "--skip-invalid": "flag",
+  "--letters": "flag",
   "--json": "flag",
   "--help": "flag",
   "--version": "flag",
@@ -126,6 +157,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const positional: string[] = [];
+  const lockTexts: string[] = []; // --lock may be given many times
   let onlyPositional = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -153,6 +185,10 @@ export function parseArgs(argv: readonly string[]): Command {
       if (i + 1 >= argv.length) throw usageError("missingValue", { option: name });
       value = argv[++i];
     }
+    if (name === "--lock") {
+      lockTexts.push(value);
+      continue;
+    }
     if (values.has(name)) throw usageError("givenTwice", { option: name });
     values.set(name, value);
   }
@@ -167,11 +203,15 @@ export function parseArgs(argv: readonly string[]): Command {
   const [commandName, ...rest] = positional;
   if (flags.has("--version") && !flags.has("--help")) return { command: "version" };
   if (commandName === undefined || commandName === "help") {
-    return { command: "help", topic: rest[0] === "allocate" ? "allocate" : "main", lang };
+    return { command: "help", topic: HELP_TOPICS.includes(rest[0]) ? (rest[0] as HelpTopic) : "main", lang };
   }
+  if (commandName === "freeze") return parseFreezeArgs(rest, values, flags, lang);
+  if (commandName === "review") return parseReviewArgs(rest, values, flags, lang);
+  if (commandName === "refresh") return parseRefreshArgs(rest, values, flags, lang);
   if (commandName !== "allocate") throw usageError("unknownCommand", { value: commandName });
   if (flags.has("--help")) return { command: "help", topic: "allocate", lang };
 
+  for (const option of ["--through", "--actuals"]) if (values.has(option)) throw usageError("optionNotFor", { option, command: "allocate" });
   const [input, ...extra] = rest;
   if (input === undefined) throw usageError("missingInput");
   if (extra.length > 0) throw usageError("extraArgument", { value: extra[0] });
@@ -253,6 +293,13 @@ export function parseArgs(argv: readonly string[]): Command {
     json: flags.has("--json"),
     lang,
     sheetOut: text("--sheet-out"),
+    phasing: parsePhasingArg(values.get("--phasing") ?? "equal"),
+    start: values.has("--start") ? parseStartArg(values.get("--start") as string) : null,
+    uplift: values.has("--uplift") ? parseUpliftArg(values.get("--uplift") as string) : 0,
+    locks: lockTexts.map(parseLockArg),
+    team: text("--team"),
+    roster: values.has("--roster") ? parseRosterArg(values.get("--roster") as string) : null,
+    letters: flags.has("--letters"),
   };
 }
 

@@ -1,11 +1,18 @@
 /** `quota --help` and `quota allocate --help`, in English and Swedish. */
 import { Locale } from "../i18n";
+import type { HelpTopic } from "./args";
+import { FREEZE_HELP } from "./freezeHelp";
+import { REFRESH_HELP, REVIEW_HELP } from "./lifecycleHelp";
 
 const MAIN: Record<Locale, string> = {
   en: `quota: turn a sales workbook into fair, exact sales quotas.
 
 Usage:
   quota allocate <in.xlsx> --out <out.xlsx> [options]   write a Quotas sheet
+  quota allocate <in.csv> --out <out.xlsx> [options]    the same from a CSV file
+  quota freeze <in.xlsx> --out <out.xlsx>               SALES formulas → values, to share
+  quota review <plan.xlsx> --through YYYY-MM --out <out.xlsx>   attainment against actuals
+  quota refresh <book.xlsx> --out <out.xlsx>            make the stored plan again
   quota --help | quota allocate --help                  show help
   quota --version                                       show the version
 
@@ -16,6 +23,10 @@ Run "quota allocate --help" for the options.
 
 Användning:
   quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]  skriv ett Quotas-blad
+  quota allocate <in.csv> --out <ut.xlsx> [alternativ]   samma från en CSV-fil
+  quota freeze <in.xlsx> --out <ut.xlsx>                 SALES-formler → värden, för delning
+  quota review <plan.xlsx> --through ÅÅÅÅ-MM --out <ut.xlsx>   måluppfyllelse mot utfall
+  quota refresh <bok.xlsx> --out <ut.xlsx>               gör den sparade planen igen
   quota --help | quota allocate --help                   visa hjälp
   quota --version                                        visa versionen
 
@@ -26,10 +37,12 @@ Kör "quota allocate --help" för alternativen.
 
 const ALLOCATE: Record<Locale, string> = {
   en: `Usage: quota allocate <in.xlsx> --out <out.xlsx> [options]
+       quota allocate <in.csv> --out <out.xlsx> [options]
 
 Reads the sales table of <in.xlsx>, sums each rep's history, splits the target with the
 chosen method and writes <out.xlsx>: the same workbook plus a "Quotas" sheet (a table with
 a totals row equal to the target, a note on how the numbers were made, and a chart).
+A .csv (or .txt, .tsv) input gives a new workbook: its rows as a sheet of text, plus Quotas.
 
 Source (detected when not given; COL is a header such as " Sales" or a column letter):
   --sheet NAME           sheet to read (default: the first sheet with a sales table)
@@ -54,10 +67,20 @@ Method:
   --weights COL          top-down weight column
   --cost COL,...         cost columns for profit (default: detected cost columns)
 
+Year plan (each rep's quota per period, adding up exactly both ways):
+  --start YYYY-MM        first plan month (default: the month after the last history date)
+  --phasing P            equal (default) | history (each rep's own months) |
+                         team (the team's months) | W,W,... (one weight per period,
+                         e.g. 8,8,9,9,8,7,5,6,9,10,10,11)
+  --uplift U             quotas add up to target × (1 + U): 0.1 or 10% (default 0)
+  --lock "REP=AMOUNT"    fix a rep's quota; the others share the rest (repeatable)
+  --team COL             column with each rep's team: team totals and schedules
+  --roster FILE[#SHEET]  new hires, leavers and ramps (Rep, Start, End, Ramp, Full)
+
 Output:
   --out FILE             the workbook to write (must differ from the input)
   --sheet-out NAME       name of the output sheet (default Quotas)
-  --json                 print {method, target, periods, round, rows, total} as JSON
+  --json                 print the plan as JSON (rows with schedules, period targets, teams)
   --lang en|sv           language of messages and sheet labels (default: from LANG)
 
 Quotas add up exactly to the target rounded to the unit; leftover units go to the largest
@@ -68,10 +91,12 @@ Example:
   quota allocate sales.xlsx --out quotas.xlsx --year 2025 --target 1500000 --periods 12 --round 100
 `,
   sv: `Användning: quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]
+            quota allocate <in.csv> --out <ut.xlsx> [alternativ]
 
 Läser försäljningstabellen i <in.xlsx>, summerar varje säljares historik, fördelar målet
 med vald metod och skriver <ut.xlsx>: samma arbetsbok plus bladet "Quotas" (en tabell med
 en summarad lika med målet, en notering om hur siffrorna togs fram, och ett diagram).
+En .csv-fil (eller .txt, .tsv) ger en ny arbetsbok: raderna som ett blad med text, plus Quotas.
 
 Källa (hittas automatiskt om den inte anges; KOL är en rubrik som " Sales" eller en kolumnbokstav):
   --sheet NAMN           blad att läsa (standard: första bladet med en försäljningstabell)
@@ -96,10 +121,20 @@ Metod:
   --weights KOL          viktkolumn för topdown
   --cost KOL,...         kostnadskolumner för profit (standard: hittade kostnadskolumner)
 
+Årsplan (varje säljares kvot per period, som summerar exakt åt båda hållen):
+  --start ÅÅÅÅ-MM        planens första månad (standard: månaden efter sista historikdatumet)
+  --phasing P            equal (standard) | history (säljarens egna månader) |
+                         team (teamets månader) | V,V,... (en vikt per period,
+                         t.ex. 8,8,9,9,8,7,5,6,9,10,10,11)
+  --uplift U             kvoterna summerar till målet × (1 + U): 0.1 eller 10% (standard 0)
+  --lock "SÄLJARE=BELOPP"  lås en säljares kvot; de andra delar på resten (kan upprepas)
+  --team KOL             kolumnen med varje säljares team: teamens summor och scheman
+  --roster FIL[#BLAD]    nyanställda, avgångar, upptrappning (Rep, Start, End, Ramp, Full)
+
 Utdata:
   --out FIL              arbetsboken att skriva (får inte vara indatafilen)
   --sheet-out NAMN       namn på utdatabladet (standard Quotas)
-  --json                 skriv {method, target, periods, round, rows, total} som JSON
+  --json                 skriv planen som JSON (rader med scheman, periodmål, team)
   --lang en|sv           språk för meddelanden och bladets texter (standard: från LANG)
 
 Kvoterna summerar exakt till målet avrundat till enheten; överblivna enheter går till de
@@ -111,6 +146,7 @@ Exempel:
 `,
 };
 
-export function helpText(topic: "main" | "allocate", locale: Locale = "en"): string {
-  return (topic === "allocate" ? ALLOCATE : MAIN)[locale] ?? MAIN.en;
+export function helpText(topic: HelpTopic, locale: Locale = "en"): string {
+  const texts = { main: MAIN, allocate: ALLOCATE, freeze: FREEZE_HELP, review: REVIEW_HELP, refresh: REFRESH_HELP }[topic] ?? MAIN;
+  return texts[locale] ?? texts.en;
 }

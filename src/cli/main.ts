@@ -14,13 +14,26 @@ import { aggregate, Aggregation } from "../sheet/aggregate";
 import { isBlank } from "../sheet/cells";
 import { ColumnMapping, DetectedTable, detectTable, findColumn } from "../sheet/detect";
 import { assessTarget } from "../quota/realism";
-import { formatNumber, planQuotas, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
+import { formatNumber, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
 import { columnLetter, DEFAULT_OUTPUT_SHEET, OutputSheetTakenError } from "../workbook/plan";
 import type { CellValue, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
+import { annualPlan } from "../workbook/yearSheet";
+import { openCsvFile } from "../workbook/csv-file";
+import { fileKindOf } from "../workbook/fileKind";
 import { openXlsxFile } from "../workbook/xlsx-file";
 import { AllocateOptions, localeFromEnv, parseArgs } from "./args";
-import { formatPlanTable, planJson } from "./format";
+import { formatPlanTable, formatYearPlan, yearPlanJson } from "./format";
+import { yearPlanNoteText } from "../plan/messages";
+import type { YearPlan } from "../plan/types";
+import { planYear } from "../plan/yearPlan";
+import { loadRoster } from "./roster";
+import { yearOptionsGiven, yearPlanParams } from "./yearArgs";
+import { freezeCommand } from "./freeze";
+import { refreshCommand, reviewCommand } from "./lifecycle";
+import { buildLettersWritePlan } from "../plan/lettersSheet";
+import { storedPlanOf, storedPlanWritePlan } from "../plan/stored";
+import type { RosterEntry } from "../plan/types";
 import { helpText } from "./help";
 import { CliError } from "./messages";
 
@@ -52,8 +65,8 @@ export function version(): string {
 
 /** Column roles as the summary line names them. */
 const ROLE_NAMES: Record<Locale, Record<string, string>> = {
-  en: { rep: "rep", amount: "amount", date: "date", costs: "costs", weight: "weight" },
-  sv: { rep: "säljare", amount: "belopp", date: "datum", costs: "kostnader", weight: "vikt" },
+  en: { rep: "rep", amount: "amount", date: "date", costs: "costs", weight: "weight", team: "team" },
+  sv: { rep: "säljare", amount: "belopp", date: "datum", costs: "kostnader", weight: "vikt", team: "team" },
 };
 
 /** Rows of the sheet read to find the header: titles and notes often sit above the table. */
@@ -78,6 +91,18 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       io.stdout(helpText(command.topic, locale));
       return 0;
     }
+    if (command.command === "freeze") {
+      await freezeCommand(command, io, locale, checkPaths);
+      return 0;
+    }
+    if (command.command === "review") {
+      await reviewCommand(command, io, locale, checkPaths);
+      return 0;
+    }
+    if (command.command === "refresh") {
+      await refreshCommand(command, io, locale, checkPaths);
+      return 0;
+    }
     await allocate(command, io, locale);
     return 0;
   } catch (error) {
@@ -98,7 +123,7 @@ export function errorLine(error: unknown, locale: Locale): string {
 
 // ---------------------------------------------------------------------------------------------
 
-interface Progress {
+export interface Progress {
   step(text: string): void;
   rows(sheet: string): (done: number, total: number) => void;
   done(): void;
@@ -108,7 +133,7 @@ interface Progress {
  * Progress on stderr. On a terminal it is redrawn in place. Otherwise (a log, a pipe) only a
  * long read reports, one line every few seconds, so quick runs and failures stay one line.
  */
-function progress(io: CliIO, locale: Locale): Progress {
+export function progress(io: CliIO, locale: Locale): Progress {
   let open = false;
   let last = 0;
   let started = Date.now();
@@ -160,7 +185,7 @@ function realpathOrNull(p: string): string | null {
 }
 
 /** Input must be a readable file; output must not be the input, even through links or "..". */
-function checkPaths(options: AllocateOptions, cwd: string): { input: string; out: string } {
+function checkPaths(options: { input: string; out: string }, cwd: string): { input: string; out: string } {
   const input = path.resolve(cwd, options.input);
   const out = path.resolve(cwd, options.out);
   const stat = fs.statSync(input, { throwIfNoEntry: false });
@@ -182,7 +207,11 @@ function headersList(table: DetectedTable): string {
   return table.columns.map((c) => `${columnLetter(c.column)} "${c.header.trim()}"`).join(", ");
 }
 
-function headerOf(table: DetectedTable, column: number): string {
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function headerOf(table: DetectedTable, column: number): string {
   return table.columns.find((c) => c.column === column)?.header.trim() || columnLetter(column);
 }
 
@@ -225,7 +254,7 @@ async function chooseSheet(port: WorkbookPort, sheets: SheetInfo[], wanted: stri
   throw new CliError("noSalesSheet", { file });
 }
 
-interface Source {
+export interface Source {
   sheet: string;
   table: DetectedTable;
   mapping: ColumnMapping;
@@ -234,7 +263,7 @@ interface Source {
   below: { first: number; count: number } | null;
 }
 
-async function readSource(port: WorkbookPort, options: AllocateOptions, file: string, p: Progress): Promise<Source> {
+export async function readSource(port: WorkbookPort, options: AllocateOptions, file: string, p: Progress): Promise<Source> {
   const sheets = await port.listSheets();
   const { sheet, head, table } = await chooseSheet(port, sheets, options.sheet, file);
   const name = sheet.name;
@@ -253,10 +282,11 @@ async function readSource(port: WorkbookPort, options: AllocateOptions, file: st
     if (costs.length === 0) throw new CliError("costNotDetected", { sheet: name, columns });
   }
   const weight = options.weights === null ? null : resolveColumn(table, name, "--weights", options.weights, null);
-  const mapping: ColumnMapping = { rep, amount, date, costs, weight, units: null };
+  const team = options.team === null ? null : resolveColumn(table, name, "--team", options.team, null);
+  const mapping: ColumnMapping = { rep, amount, date, costs, weight, units: null, team };
 
   const used = sheet.used as RangeRef;
-  const wanted = [...new Set([rep, amount, date, weight, ...costs].filter((c): c is number => c !== null))].sort((a, b) => a - b);
+  const wanted = [...new Set([rep, amount, date, weight, team, ...costs].filter((c): c is number => c !== null))].sort((a, b) => a - b);
   let snapshot: SheetSnapshot;
   if (used.lastRow <= head.firstRow + head.rows.length - 1) {
     const j = wanted.map((c) => head.columns.indexOf(c));
@@ -307,6 +337,7 @@ function provenanceOf(source: Source, aggregation: Aggregation, options: Allocat
   if (mapping.date !== null) columns.date = headerOf(table, mapping.date);
   if (mapping.costs.length) columns.costs = mapping.costs.map((c) => headerOf(table, c)).join(", ");
   if (mapping.weight !== null) columns.weight = headerOf(table, mapping.weight);
+  if (mapping.team !== null && mapping.team !== undefined) columns.team = headerOf(table, mapping.team);
   return {
     sourceSheet: source.sheet,
     sourceFile: path.basename(options.input),
@@ -334,14 +365,21 @@ function realism(io: CliIO, locale: Locale, plan: QuotaPlan): void {
   say(io, locale, key, { target: formatNumber(target, locale), growth, history: formatNumber(history, locale, 0) });
 }
 
-async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Promise<QuotaPlan> {
+/** What `quota refresh` hands to allocate: the roster and layout the stored plan was made with. */
+export interface StoredInputs {
+  roster: RosterEntry[] | null;
+  rosterSource: string | null;
+  schedule: boolean;
+}
+
+export async function allocate(options: AllocateOptions, io: CliIO, locale: Locale, stored: StoredInputs | null = null): Promise<YearPlan> {
   const { input, out } = checkPaths(options, io.cwd);
   const p = progress(io, locale);
   const file = path.basename(input);
   p.step(new CliError("reading", { file: options.input }).messageIn(locale));
-  let workbook: Awaited<ReturnType<typeof openXlsxFile>>;
+  let workbook: Awaited<ReturnType<typeof openXlsxFile>> | Awaited<ReturnType<typeof openCsvFile>>;
   try {
-    workbook = await openXlsxFile(input);
+    workbook = fileKindOf(input) === "csv" ? await openCsvFile(input) : await openXlsxFile(input);
   } catch (e) {
     if (e instanceof LocalizedError) throw e;
     throw new CliError("readFailed", { path: options.input, detail: e instanceof Error ? e.message : String(e) });
@@ -355,14 +393,45 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
     ...(source.mapping.weight !== null ? { weightColumn: source.mapping.weight } : {}),
+    ...(source.mapping.team !== null && source.mapping.team !== undefined ? { teamColumn: source.mapping.team } : {}),
   });
-  const plan = planQuotas(aggregation, planParams(options));
+  const roster = stored ? { entries: stored.roster, label: stored.rosterSource } : options.roster ? await loadRoster(options.roster, io.cwd, { path: input, port: workbook }) : null;
+  const plan = planYear(aggregation, yearPlanParams(planParams(options), options, aggregation.periods, roster?.entries ?? null, io.now()));
 
   const sheetOut = options.sheetOut ?? DEFAULT_OUTPUT_SHEET;
-  const writePlan = buildQuotaWritePlan(plan, provenanceOf(source, aggregation, options, io.now()), sheetOut, locale);
+  const schedule = stored ? stored.schedule : yearOptionsGiven(options);
+  const sheetPlan = schedule ? plan : annualPlan(plan);
+  const provenance = provenanceOf(source, aggregation, options, io.now());
+  const writePlan = buildQuotaWritePlan(sheetPlan, provenance, sheetOut, locale);
+  const keep = storedPlanOf(plan, {
+    createdAt: provenance.createdAt.toISOString(),
+    madeBy: provenance.madeBy ?? "quota",
+    source: {
+      file: provenance.sourceFile ?? null,
+      sheet: source.sheet,
+      headerRow: source.table.headerRow,
+      columns: {
+        rep: provenance.columns.rep,
+        amount: provenance.columns.amount,
+        date: provenance.columns.date ?? null,
+        costs: source.mapping.costs.map((c) => headerOf(source.table, c)),
+        weight: provenance.columns.weight ?? null,
+        team: provenance.columns.team ?? null,
+      },
+      filter: options.year !== null ? { year: options.year } : options.from || options.to ? { from: options.from ? isoDay(options.from) : null, to: options.to ? isoDay(options.to) : null } : null,
+      skipInvalid: options.skipInvalid,
+      roster: roster?.label ?? null,
+    },
+    outputSheet: sheetOut,
+    schedule,
+  });
+  const letters = options.letters ? buildLettersWritePlan(plan, locale) : null;
   p.step(new CliError("writing", { file: options.out }).messageIn(locale));
   try {
     await workbook.apply(writePlan);
+    // The plan's inputs and result, so `quota refresh` / `quota review` can take it up again.
+    await workbook.apply(storedPlanWritePlan(keep));
+    if (letters) await workbook.apply(letters.writePlan);
     await workbook.save(out);
   } catch (e) {
     if (e instanceof OutputSheetTakenError) throw new CliError("outputSheetTaken", { file, sheet: sheetOut });
@@ -385,9 +454,11 @@ async function allocate(options: AllocateOptions, io: CliIO, locale: Locale): Pr
   }
   realism(io, locale, plan);
   for (const w of plan.warnings) say(io, locale, "warning", { text: planWarningText(w, locale) });
+  for (const n of plan.notes) say(io, locale, "note", { text: yearPlanNoteText(n, locale) });
 
-  if (options.json) io.stdout(`${JSON.stringify(planJson(plan), null, 2)}\n`);
-  else io.stdout(formatPlanTable(plan, locale));
+  if (options.json) io.stdout(`${JSON.stringify(yearPlanJson(plan), null, 2)}\n`);
+  else io.stdout(formatPlanTable(plan, locale, { sheet: sheetOut }) + formatYearPlan(plan, locale));
   say(io, locale, "wrote", { sheet: sheetOut, file: options.out, reps: n(plan.rows.length), total: formatNumber(plan.total, locale) });
+  if (letters) say(io, locale, "wroteLetters", { count: n(letters.letterRows.length), sheet: letters.writePlan.sheet });
   return plan;
 }

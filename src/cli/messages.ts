@@ -4,8 +4,10 @@
  * data or the files are.
  */
 import { Catalog, LocalizedError, MessageParams } from "../i18n";
+import { freezeMessages } from "./freezeMessages";
 
 export const cliMessages: Catalog = {
+  ...freezeMessages,
   unknownCommand: {
     en: "Unknown command \"{value}\". Run \"quota --help\".",
     sv: "Okänt kommando \"{value}\". Kör \"quota --help\".",
@@ -172,6 +174,86 @@ export const cliMessages: Catalog = {
   realismUnrealistic: {
     en: "The target {target} is {growth} on the history of {history}: more than double, hardly achievable.",
     sv: "Målet {target} är {growth} mot historiken {history}: mer än det dubbla, knappast uppnåeligt.",
+  },
+  moreReps: {
+    en: "… and {count} more reps (the {shown} largest quotas are shown); all are in the {sheet} sheet.",
+    sv: "… och {count} säljare till (de {shown} största kvoterna visas); alla finns i bladet {sheet}.",
+  },
+  // The year plan's options
+  badPhasing: {
+    en: "--phasing must be equal, history, team or one weight per period such as 8,8,9,9,8,7,5,6,9,10,10,11 (got \"{value}\").",
+    sv: "--phasing måste vara equal, history, team eller en vikt per period som 8,8,9,9,8,7,5,6,9,10,10,11 (fick \"{value}\").",
+  },
+  badStart: {
+    en: "--start must be a month such as 2026-01 (got \"{value}\").",
+    sv: "--start måste vara en månad som 2026-01 (fick \"{value}\").",
+  },
+  badUplift: {
+    en: "--uplift expects a decimal such as 0.1 or a percentage such as 10%, of 0 or more (got \"{value}\").",
+    sv: "--uplift förväntar sig ett decimaltal som 0.1 eller en procentsats som 10%, på 0 eller mer (fick \"{value}\").",
+  },
+  upliftLooksLikePercent: {
+    en: "--uplift {value} would mean {percent} %; write {value}% for {value} percent, or a decimal such as 0.1.",
+    sv: "--uplift {value} skulle betyda {percent} %; skriv {value}% för {value} procent, eller ett decimaltal som 0.1.",
+  },
+  badLock: {
+    en: "--lock expects REP=AMOUNT with an amount of 0 or more, such as \"Anna Svensson=250000\" (got \"{value}\").",
+    sv: "--lock förväntar sig SÄLJARE=BELOPP med ett belopp på 0 eller mer, som \"Anna Svensson=250000\" (fick \"{value}\").",
+  },
+  badRoster: {
+    en: "--roster expects FILE or FILE#SHEET, such as roster.xlsx#Hires (got \"{value}\").",
+    sv: "--roster förväntar sig FIL eller FIL#BLAD, som roster.xlsx#Nyanställda (fick \"{value}\").",
+  },
+  // quota review / refresh / --letters
+  optionNotFor: {
+    en: "{option} is not an option of quota {command}; see quota {command} --help.",
+    sv: "{option} är inget alternativ till quota {command}; se quota {command} --help.",
+  },
+  commandMissingInput: {
+    en: "quota {command} needs the plan workbook: quota {command} <plan.xlsx> --out <out.xlsx>.",
+    sv: "quota {command} behöver planens arbetsbok: quota {command} <plan.xlsx> --out <ut.xlsx>.",
+  },
+  throughRequired: {
+    en: "quota review needs --through YYYY-MM: the last month of actuals to review.",
+    sv: "quota review behöver --through ÅÅÅÅ-MM: den sista månaden med utfall att följa upp.",
+  },
+  badThrough: {
+    en: "--through must be a month such as 2026-03 (got \"{value}\").",
+    sv: "--through måste vara en månad som 2026-03 (fick \"{value}\").",
+  },
+  storedSourceMissing: {
+    en: "The plan was made from sheet \"{sheet}\", which {file} no longer has. Give the actuals with --actuals, or make the plan again.",
+    sv: "Planen gjordes från bladet \"{sheet}\", som {file} inte längre har. Ange utfallet med --actuals, eller gör planen igen.",
+  },
+  reviewSummary: {
+    en: "Through {through}: {periods} of {total} periods reviewed; actual {actual} against quota {quota} ({attainment}); {atOrAbove} of reps at or above quota (a healthy plan has 55–70 %).",
+    sv: "Till och med {through}: {periods} av {total} perioder följs upp; utfall {actual} mot kvot {quota} ({attainment}); {atOrAbove} av säljarna på eller över kvot (en sund plan har 55–70 %).",
+  },
+  reviewUnmatched: {
+    en: "In the actuals but not in the plan: {reps}.",
+    sv: "I utfallet men inte i planen: {reps}.",
+  },
+  wroteReview: {
+    en: "Wrote sheet \"{sheet}\" to {file} ({reps} reps).",
+    sv: "Skrev bladet \"{sheet}\" till {file} ({reps} säljare).",
+  },
+  wroteLetters: {
+    en: "Wrote {count} quota letters to sheet \"{sheet}\" (one printed page each).",
+    sv: "Skrev {count} kvotbrev till bladet \"{sheet}\" (en utskriven sida vardera).",
+  },
+  refreshChanges: {
+    en: "Changed since the plan was made: {changes}.",
+    sv: "Ändrat sedan planen gjordes: {changes}.",
+  },
+  refreshSame: {
+    en: "The refreshed plan has the same quotas and schedules as the stored one.",
+    sv: "Den uppdaterade planen har samma kvoter och scheman som den sparade.",
+  },
+  note: { en: "Note: {text}", sv: "Obs: {text}" },
+  rosterMissing: { en: "Cannot find the roster file {path} (--roster).", sv: "Hittar inte bemanningsfilen {path} (--roster)." },
+  rosterNotFound: {
+    en: "No sheet in {file} holds a roster (a header row with Rep and Start, End, Ramp or Full). Name the sheet: --roster {file}#SHEET.",
+    sv: "Inget blad i {file} innehåller en bemanningslista (en rubrikrad med Rep och Start, End, Ramp eller Full). Ange bladet: --roster {file}#BLAD.",
   },
   wrote: {
     en: "Wrote sheet \"{sheet}\" to {file} ({reps} reps, quotas add up to {total}).",

@@ -36,7 +36,7 @@ export function fromUnits(units: number, roundTo: number): number {
 }
 
 /** Exact integer form of non-negative finite doubles, all scaled by the same power of two. */
-function exactScaled(weights: readonly number[]): bigint[] {
+export function exactScaled(weights: readonly number[]): bigint[] {
   const shifts: number[] = [];
   const mantissas: bigint[] = [];
   let maxShift = 0;

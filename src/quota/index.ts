@@ -16,3 +16,4 @@ export * from "./phase";
 export * from "./ramp";
 export * from "./capacity";
 export * from "./realism";
+export * from "./controlledRounding";

@@ -18,11 +18,18 @@
  *   were not asked for do not stop the run. With a filter, a row whose date is blank or
  *   unreadable is invalid. Without one, a blank date is allowed (the row counts in the total,
  *   not in any month; see undatedRows).
- * - A row whose rep cell is a totals label ("Total", "Grand Total", "Summa", "Totalt", …), or
+ * - A row whose rep cell is a totals label ("Total", "TOTAL:", "Total sales", "Subtotal North",
+ *   "Grand Total", "Summa Norr", "Totalt 2025", …: see totals.ts), or
  *   whose blank/unreadable rep or date sits beside such a label, is not a sale: it is always
  *   left out and listed in skipped (key "totalsRow"), without stopping, so a totals row under
  *   the data never becomes a rep holding everyone's sales.
  * - Rows blank in every column used are gaps and are not counted at all.
+ * - A weight (top-down) is a per-rep attribute such as territory size, not summed: it must be
+ *   the same number on every row of the rep that has one (blank cells are allowed); two rows
+ *   with different weights stop the run with a SheetError naming the rep and both cells.
+ * - A team (teamColumn) is a per-rep attribute too: every rep belongs to one team. Blank team
+ *   cells are allowed on some rows; a rep found in two teams (compared as textKey) stops the
+ *   run naming both cells, and a rep with no team on any used row stops it naming the rep.
  * rowsRead = rowsUsed + rowsOutOfRange + skipped.length.
  *
  * Speed: names are resolved once per distinct cell text (a Map), numbers and serial dates are
@@ -55,6 +62,7 @@ import {
 } from "./cells";
 import type { ColumnMapping, DetectedTable } from "./detect";
 import { cellRef, displayValue, isoDateText, SheetError, SheetMessageKey } from "./errors";
+import { isTotalsLabel } from "./totals";
 
 export type ValueKind = "amount" | "profit" | "units";
 
@@ -68,8 +76,10 @@ export interface AggregateOptions {
   to?: Date | null;
   /** Leave out rows with unreadable cells (listed in skipped) instead of stopping. */
   skipInvalid?: boolean;
-  /** A column of per-rep weights (for a weighted top-down split): each rep's first number. */
+  /** A column of per-rep weights (for a weighted top-down split): the same number on all of a rep's rows. */
   weightColumn?: number | null;
+  /** A column naming each rep's team: one team per rep. */
+  teamColumn?: number | null;
 }
 
 export interface SkippedRow {
@@ -96,6 +106,8 @@ export interface RepHistory {
   byMonth: Record<string, number>;
   /** The rep's weight, when a weight column is given and the rep has a number there. */
   weight?: number;
+  /** The rep's team (first spelling), when a team column is given. */
+  team?: string;
 }
 
 export interface Aggregation {
@@ -114,7 +126,12 @@ export interface Aggregation {
   undatedRows: number;
 }
 
-/** Rep cells that label a totals row rather than name a rep (compared as textKey). */
+/**
+ * Rep cells that label a totals row rather than name a rep (compared as textKey). The rule the
+ * aggregation applies is wider (totals.ts isTotalsLabel: these words followed by punctuation or
+ * more words, "Total sales", "Subtotal North"); this list stays for callers that want the
+ * bare labels.
+ */
 export const TOTAL_LABELS: ReadonlySet<string> = new Set([
   "total",
   "totals",
@@ -139,6 +156,11 @@ interface Acc {
   /** Sums by month slot (see monthSlot); NaN where the rep has no row in that month. */
   monthly: number[];
   weight: number | undefined;
+  /** The row and column of the cell the weight came from. */
+  weightRow: number;
+  team: string | undefined;
+  teamKey: string;
+  teamRow: number;
   listed: boolean;
 }
 
@@ -169,6 +191,33 @@ function validDate(d: Date | null | undefined, which: string): number | null {
 }
 
 /**
+ * The largest number Excel holds is 9.99999999999999E+307: a sum beyond ±9.99E+307 (or one
+ * that overflowed to ±Infinity) would fail only when it is written, far from its cause. Stop
+ * here instead, naming the rep and the column. (Sums keep 15–17 significant digits as every
+ * float does; Excel shows 15. That loses cents only beyond 10^13 and is not an error.)
+ */
+export const MAX_SUM = 9.99e307;
+
+function checkMagnitudes(listed: Acc[], sheet: string, column: string): void {
+  // Positive and negative histories apart: callers add up either kind (shares, the realism check).
+  let positive = 0;
+  let negative = 0;
+  let largest: Acc | null = null;
+  for (const acc of listed) {
+    let ok = Math.abs(acc.total) <= MAX_SUM; // false for NaN and ±Infinity
+    for (let m = 0; ok && m < acc.monthly.length; m++) {
+      const v = acc.monthly[m];
+      if (v === v && !(Math.abs(v) <= MAX_SUM)) ok = false;
+    }
+    if (!ok) throw new SheetError("sumTooLarge", { sheet, column, rep: acc.name });
+    if (acc.total > 0) positive += acc.total;
+    else negative += acc.total;
+    if (largest === null || Math.abs(acc.total) > Math.abs(largest.total)) largest = acc;
+  }
+  if (largest !== null && !(positive <= MAX_SUM && -negative <= MAX_SUM)) throw new SheetError("totalTooLarge", { sheet, column, rep: largest.name });
+}
+
+/**
  * Sums the table's rows by rep. Throws SheetError for a mapping or filter it cannot use and,
  * unless skipInvalid, for the first cell it cannot read.
  */
@@ -195,6 +244,8 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
   const costIdx = kind === "profit" ? mapping.costs.map(indexOf) : [];
   const weightColumn = options.weightColumn ?? null;
   const weightIdx = weightColumn === null ? -1 : indexOf(weightColumn);
+  const teamColumn = options.teamColumn ?? null;
+  const teamIdx = teamColumn === null ? -1 : indexOf(teamColumn);
 
   // --- Filter --------------------------------------------------------------------------------
   let lo = -Infinity;
@@ -216,7 +267,7 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
   if (filtering && mapping.date === null) throw new SheetError("dateColumnNeeded", { sheet });
   const dateIdx = mapping.date === null ? -1 : indexOf(mapping.date);
 
-  const used = [...new Set([repIdx, valueIdx, dateIdx, weightIdx, ...costIdx].filter((j) => j >= 0))];
+  const used = [...new Set([repIdx, valueIdx, dateIdx, weightIdx, teamIdx, ...costIdx].filter((j) => j >= 0))];
   const nUsed = used.length;
 
   // --- Rows ----------------------------------------------------------------------------------
@@ -275,10 +326,10 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
     const key = textKey(name);
     let acc = byKey.get(key);
     if (!acc) {
-      acc = { key, name, total: 0, rows: 0, monthly: [], weight: undefined, listed: false };
+      acc = { key, name, total: 0, rows: 0, monthly: [], weight: undefined, weightRow: 0, team: undefined, teamKey: "", teamRow: 0, listed: false };
       byKey.set(key, acc);
     }
-    return { acc, display: name, totals: TOTAL_LABELS.has(key), failure: null };
+    return { acc, display: name, totals: isTotalsLabel(key), failure: null };
   };
   // Months as small slot numbers: a flat table month → slot (390 kB) beats a Map per rep.
   const slotOfMonth = dateIdx >= 0 ? new Int32Array(MONTHS).fill(-1) : null;
@@ -290,7 +341,7 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
   const totalsLabelAt = (row: CellValue[]): number => {
     for (const j of used) {
       const v = row[j];
-      if (typeof v === "string" && v.length < 20 && TOTAL_LABELS.has(textKey(v))) return j;
+      if (typeof v === "string" && isTotalsLabel(v)) return j;
     }
     return -1;
   };
@@ -412,14 +463,49 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
 
     const acc = slot.acc as Acc;
     let weight: number | null = null;
-    if (weightIdx >= 0 && acc.weight === undefined) {
+    if (weightIdx >= 0) {
       const wv = row[weightIdx];
-      const n = readNumber(wv, weightIdx);
+      const n = typeof wv === "number" && Number.isFinite(wv) ? wv : readNumber(wv, weightIdx);
       if (isFailure(n)) {
         invalid(r, weightIdx, wv, n.failure);
         continue;
       }
       weight = n;
+      if (weight !== null && acc.weight !== undefined && weight !== acc.weight) {
+        throw new SheetError("weightDiffers", {
+          rep: acc.name,
+          first: acc.weight,
+          firstCell: cellRef(sheet, acc.weightRow, snapshot.columns[weightIdx]),
+          second: weight,
+          secondCell: cellRef(sheet, r, snapshot.columns[weightIdx]),
+          cell: cellRef(sheet, r, snapshot.columns[weightIdx]),
+          column: columnName(weightIdx),
+        });
+      }
+    }
+    let team: string | null = null;
+    let teamKey = "";
+    if (teamIdx >= 0) {
+      const tv = row[teamIdx];
+      const t = parseName(tv);
+      if (isFailure(t)) {
+        invalid(r, teamIdx, tv, t.failure);
+        continue;
+      }
+      if (t !== null) {
+        team = t;
+        teamKey = textKey(t);
+        if (acc.team !== undefined && teamKey !== acc.teamKey) {
+          throw new SheetError("twoTeams", {
+            rep: acc.name,
+            first: acc.team,
+            firstCell: cellRef(sheet, acc.teamRow, snapshot.columns[teamIdx]),
+            second: team,
+            secondCell: cellRef(sheet, r, snapshot.columns[teamIdx]),
+            cell: cellRef(sheet, r, snapshot.columns[teamIdx]),
+          });
+        }
+      }
     }
 
     // Commit
@@ -428,7 +514,15 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
       acc.name = slot.display;
       listed.push(acc);
     }
-    if (weight !== null) acc.weight = weight;
+    if (weight !== null && acc.weight === undefined) {
+      acc.weight = weight;
+      acc.weightRow = r;
+    }
+    if (team !== null && acc.team === undefined) {
+      acc.team = team;
+      acc.teamKey = teamKey;
+      acc.teamRow = r;
+    }
     acc.total += value;
     acc.rows++;
     rowsUsed++;
@@ -451,6 +545,11 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
   }
 
   // --- Result --------------------------------------------------------------------------------
+  checkMagnitudes(listed, sheet, columnName(valueIdx));
+  if (teamIdx >= 0) {
+    const lost = listed.find((acc) => acc.team === undefined);
+    if (lost) throw new SheetError("noTeam", { rep: lost.name, column: columnName(teamIdx), sheet });
+  }
   const order = monthOfSlot.map((_, slot) => slot).sort((a, b) => monthOfSlot[a] - monthOfSlot[b]);
   const keys = monthOfSlot.map(monthKey);
   const reps: RepHistory[] = listed.map((acc) => {
@@ -461,6 +560,7 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
     }
     const rep: RepHistory = { name: acc.name, key: acc.key, total: acc.total, rows: acc.rows, byMonth };
     if (acc.weight !== undefined) rep.weight = acc.weight;
+    if (acc.team !== undefined) rep.team = acc.team;
     return rep;
   });
   const periods = order.map((slot) => keys[slot]);

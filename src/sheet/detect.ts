@@ -19,6 +19,9 @@
  * ("Orderdatum"). Each suggestion must fit the data below: amounts, units, costs and weights
  * mostly numbers, dates mostly dates, reps mostly names. When no column names a person, a
  * region, territory, team, country or segment column stands in as the rep (in that order).
+ * A team or manager column (team, sales team, manager, group / team, säljteam, chef, säljchef,
+ * grupp) is suggested as `team` once the rep is settled, so it never takes the rep's place
+ * ("Sales Manager" beside "Sales Rep") and still stands in for a missing rep column.
  */
 import { columnLetter } from "../workbook/plan";
 import type { CellValue, SheetSnapshot } from "../workbook/port";
@@ -33,6 +36,8 @@ export interface ColumnMapping {
   units: number | null;
   costs: number[];
   weight: number | null;
+  /** The team (or manager) each rep belongs to; left out when no column is suggested. */
+  team?: number | null;
 }
 
 /** What a column's data cells mostly hold ("mixed" when nothing reaches 80 %). */
@@ -66,7 +71,7 @@ const MOSTLY = 0.8;
 // ---------------------------------------------------------------------------------------------
 // Words
 
-type Role = "rep" | "place" | "amount" | "units" | "date" | "cost" | "weight";
+type Role = "rep" | "place" | "amount" | "units" | "date" | "cost" | "weight" | "team";
 
 /** Earlier words rank higher at the same match strength. Written in normalised form. */
 const WORDS: Record<Role, string[]> = {
@@ -101,10 +106,17 @@ const WORDS: Record<Role, string[]> = {
     "varukostnader", "anskaffningskostnad", "inköpskostnad", "förvärvskostnad", "självkostnad",
   ],
   weight: ["weight", "weights", "weighting", "quota weight", "vikt", "vikter", "viktning", "kvotvikt"],
+  team: [
+    "team", "sales team", "team name", "manager", "sales manager", "team manager", "team lead", "team leader",
+    "group", "sales group", "säljteam", "teamnamn", "chef", "säljchef", "försäljningschef", "teamledare",
+    "gruppchef", "grupp", "säljgrupp",
+  ],
 };
 
 /** Words that rule a role out even when one of its words matches ("Sales Rep" is no amount). */
 const EXCLUDE: Partial<Record<Role, string[]>> = {
+  // "Sales Manager" holds "salesman" but names the rep's manager, not the rep.
+  rep: ["sales manager", "team", "group", "grupp", "säljchef", "chef", "team lead", "team leader", "teamledare"],
   amount: [
     "price", "pris", "cost", "kostnad", "discount", "rabatt", "profit", "vinst", "margin", "marginal", "tax",
     "moms", "vat", "quota", "kvot", "target", "mål", "budget", "goal", "rep", "person", "manager",
@@ -114,6 +126,11 @@ const EXCLUDE: Partial<Record<Role, string[]>> = {
   units: ["price", "pris", "cost", "kostnad", "per", "value", "värde"],
   cost: ["unit", "per", "price", "pris", "styck", "st"],
   weight: ["kg", "g", "gram", "lb", "lbs", "ton", "oz", "net", "gross", "brutto", "netto"],
+  team: [
+    "product", "produkt", "produktgrupp", "customer", "kund", "kundgrupp", "varugrupp", "artikelgrupp", "age",
+    "ålder", "åldersgrupp", "item", "article", "artikel", "price", "pris", "size", "storlek", "id", "nr", "no",
+    "number", "email", "e mail", "mail", "phone", "telefon",
+  ],
 };
 
 interface Word {
@@ -309,6 +326,7 @@ function fits(role: Role, s: ColumnStats, hasData: boolean): boolean {
     case "date":
       return s.date + s.serial >= mostly;
     case "rep":
+    case "team":
       return s.text + s.number >= mostly;
     case "place":
       return s.text >= mostly;
@@ -394,6 +412,17 @@ function suggest(columns: DetectedColumn[], words: Map<number, Word>, stats: Map
       mapping.rep = bestPlace.column;
       used.add(bestPlace.column);
     }
+  }
+  // The team after the rep, so a team column still stands in for a missing rep column.
+  let bestTeam: { column: number; score: number } | null = null;
+  for (const c of columns) {
+    if (used.has(c.column)) continue;
+    const m = matchRole(words.get(c.column)!, "team");
+    if (m && fits("team", stats.get(c.column)!, hasData) && (!bestTeam || m.score > bestTeam.score)) bestTeam = { column: c.column, score: m.score };
+  }
+  if (bestTeam) {
+    mapping.team = bestTeam.column;
+    used.add(bestTeam.column);
   }
   for (const c of columns) {
     if (used.has(c.column)) continue;

@@ -57,6 +57,52 @@ export const sheetMessages: Catalog = {
     en: "Row {row} is a totals row ({value} in cell {cell}), not a sale; it was left out.",
     sv: "Rad {row} är en summarad ({value} i cellen {cell}), inte en försäljning; den togs inte med.",
   },
+  sumTooLarge: {
+    en: "The sum of column {column} for rep \"{rep}\" is too large for Excel (beyond ±9.99E+307). Check the amounts of that rep in sheet \"{sheet}\".",
+    sv: "Summan av kolumnen {column} för säljaren \"{rep}\" är för stor för Excel (bortom ±9,99E+307). Kontrollera säljarens belopp i bladet \"{sheet}\".",
+  },
+  totalTooLarge: {
+    en: "The sum of column {column} over all reps is too large for Excel (beyond ±9.99E+307); the largest is rep \"{rep}\". Check the amounts in sheet \"{sheet}\".",
+    sv: "Summan av kolumnen {column} för alla säljare är för stor för Excel (bortom ±9,99E+307); störst är säljaren \"{rep}\". Kontrollera beloppen i bladet \"{sheet}\".",
+  },
+  // Per-rep attributes
+  weightDiffers: {
+    en: "{rep} has the weight {first} in cell {firstCell} and {second} in cell {secondCell} (column {column}): a weight is one number per rep, the same on all of the rep's rows.",
+    sv: "{rep} har vikten {first} i cellen {firstCell} och {second} i cellen {secondCell} (kolumnen {column}): en vikt är ett tal per säljare, samma på alla säljarens rader.",
+  },
+  twoTeams: {
+    en: "{rep} is in team {first} ({firstCell}) and in team {second} ({secondCell}): a rep belongs to one team.",
+    sv: "{rep} finns i teamet {first} ({firstCell}) och i teamet {second} ({secondCell}): en säljare hör till ett team.",
+  },
+  noTeam: {
+    en: "{rep} has no team: every row of the rep is blank in the team column {column} of sheet \"{sheet}\".",
+    sv: "{rep} saknar team: alla säljarens rader är tomma i teamkolumnen {column} i bladet \"{sheet}\".",
+  },
+  // The roster (new hires, leavers, ramps)
+  rosterNoHeader: {
+    en: "No roster table found on sheet \"{sheet}\": it needs a Rep column and at least one of Start, End, Ramp and Full quota (in English or Swedish: Säljare, Startdatum, Slutdatum, Upprampning, Full kvot).",
+    sv: "Ingen personallista hittades i bladet \"{sheet}\": den behöver en kolumn Säljare och minst en av Startdatum, Slutdatum, Upprampning och Full kvot (på svenska eller engelska: Rep, Start, End, Ramp, Full quota).",
+  },
+  rosterRepMissing: {
+    en: "Cell {cell} (column {column}) is blank: the roster row has no rep.",
+    sv: "Cellen {cell} (kolumnen {column}) är tom: raden i personallistan saknar säljare.",
+  },
+  rosterDuplicate: {
+    en: "{rep} is on the roster twice ({firstCell} and {secondCell}): give each rep one row.",
+    sv: "{rep} finns två gånger i personallistan ({firstCell} och {secondCell}): ge varje säljare en rad.",
+  },
+  rosterEndBeforeStart: {
+    en: "{rep} ends on {end} ({endCell}), before starting on {start} ({startCell}).",
+    sv: "{rep} slutar {end} ({endCell}), innan hen börjar {start} ({startCell}).",
+  },
+  rosterBadRamp: {
+    en: "Cell {cell} (column {column}) holds {value}, which is not a ramp: list each month's share of full quota from 0 to 100 %, such as 25%, 50%, 75% or 0.25; 0.5; 0.75.",
+    sv: "Cellen {cell} (kolumnen {column}) innehåller {value}, som inte är en upprampning: ange varje månads andel av full kvot från 0 till 100 %, till exempel 25%, 50%, 75% eller 0,25; 0,5; 0,75.",
+  },
+  rosterNegativeFull: {
+    en: "Cell {cell} (column {column}) holds {value}: a full quota cannot be negative.",
+    sv: "Cellen {cell} (kolumnen {column}) innehåller {value}: en full kvot kan inte vara negativ.",
+  },
   // Mapping and options
   noRepColumn: {
     en: "No rep column is chosen for sheet \"{sheet}\".",

@@ -4,3 +4,4 @@ export * from "./detect";
 export * from "./aggregate";
 export * from "./errors";
 export * from "./quotaPlan";
+export * from "./roster";

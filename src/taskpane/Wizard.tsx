@@ -4,10 +4,11 @@
  * dispatch. Everything the user sees comes from `state` plus pure functions of it.
  */
 import { Button, mergeClasses } from "@fluentui/react-components";
-import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type Dispatch, type RefObject } from "react";
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type Dispatch, type RefObject } from "react";
 import type { Locale } from "../i18n";
 import { OutputSheetTakenError } from "../workbook/plan";
 import type { RangeRef, WorkbookPort } from "../workbook/port";
+import { fileKindOf } from "../workbook/fileKind";
 import { downloadBytes, resultFileName, type Host, type OpenedWorkbook } from "./host";
 import {
   checkRealism,
@@ -77,6 +78,9 @@ export interface WizardContextValue {
 }
 
 const WizardContext = createContext<WizardContextValue | null>(null);
+
+/** "Prepare for sharing" loads with the first workbook (its own chunk, not in the initial scripts). */
+const ShareSection = lazy(() => import(/* webpackChunkName: "share" */ "./ShareSection").then((m) => ({ default: m.ShareSection })));
 
 export function useWizard(): WizardContextValue {
   const value = useContext(WizardContext);
@@ -209,7 +213,7 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         } catch (error) {
           const known = error && typeof (error as { messageIn?: unknown }).messageIn === "function";
           const detail = error instanceof Error ? error.message : String(error);
-          dispatch({ type: "failed", phase: "read", error: known ? error : new SourceProblem("notXlsx", { name: file.name, detail }) });
+          dispatch({ type: "failed", phase: "read", error: known ? error : new SourceProblem(fileKindOf(file.name) === "csv" ? "notCsv" : "notXlsx", { name: file.name, detail }) });
           return;
         }
         try {
@@ -363,6 +367,11 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
             </Button>
           )}
         </div>
+        {workbook.current && (
+          <Suspense fallback={null}>
+            <ShareSection opened={workbook.current} busy={busy} />
+          </Suspense>
+        )}
       </main>
     </WizardContext.Provider>
   );

@@ -1,11 +1,13 @@
 /**
  * How the wizard gets a workbook. In Excel: the open workbook through the Office.js adapter.
- * In a browser: an .xlsx file the user picks, offered back as a download. The file is read in
- * a worker (reader/), so the page stays responsive and holds only what it shows; where a
- * worker cannot start, the ExcelJS adapter reads it in the page. Adapters and the reader are
+ * In a browser: an .xlsx or CSV file the user picks (the reader is chosen by the file's name,
+ * workbook/fileKind.ts), offered back as an .xlsx download. The file is read in a worker
+ * (reader/), so the page stays responsive and holds only what it shows; where a worker cannot
+ * start, the ExcelJS or the CSV adapter reads it in the page. Adapters and the reader are
  * loaded on demand (dynamic import → separate chunks): ExcelJS alone is several times the size
  * of the whole initial task pane.
  */
+import { fileKindOf } from "../workbook/fileKind";
 import type { ProgressListener, WorkbookPort } from "../workbook/port";
 import type { RemoteWorkbook } from "./reader/client";
 
@@ -20,8 +22,9 @@ export interface Host {
   /** Excel: the workbook the task pane belongs to. */
   connect?: () => Promise<OpenedWorkbook>;
   /**
-   * Browser: a workbook from a file's bytes (handed over: the caller's buffer may be emptied).
-   * `onProgress` hears how far opening has got, where that takes a while.
+   * Browser: a workbook from a file's bytes (handed over: the caller's buffer may be emptied);
+   * the name says how to read them. `onProgress` hears how far opening has got, where that
+   * takes a while.
    */
   openFile?: (data: ArrayBuffer, fileName?: string, onProgress?: ProgressListener) => Promise<OpenedWorkbook>;
   /** Starts fetching the adapter early, so opening a file does not wait for it. */
@@ -40,6 +43,10 @@ export function excelHost(): Host {
 
 function loadXlsx() {
   return import(/* webpackChunkName: "xlsx-adapter" */ "../workbook/xlsx");
+}
+
+function loadCsv() {
+  return import(/* webpackChunkName: "csv-adapter" */ "../workbook/csv");
 }
 
 async function startReader(): Promise<RemoteWorkbook | null> {
@@ -80,6 +87,11 @@ export function browserHost(options: BrowserHostOptions = {}): Host {
         reader.close();
       }
       // No worker: read in the page, as the add-in did before it had one.
+      if (fileKindOf(fileName) === "csv") {
+        const { CsvWorkbook } = await loadCsv();
+        const workbook = await CsvWorkbook.fromBytes(data, { name: fileName });
+        return { port: workbook, toBuffer: () => workbook.toBuffer() };
+      }
       const { XlsxWorkbook } = await loadXlsx();
       const workbook = await XlsxWorkbook.fromBuffer(data);
       return { port: workbook, toBuffer: () => workbook.toBuffer() };
@@ -105,8 +117,8 @@ export function downloadBytes(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** "sales.xlsx" → "sales-quotas.xlsx". */
+/** "sales.xlsx" → "sales-quotas.xlsx"; "sales.csv" → "sales-quotas.xlsx". */
 export function resultFileName(original: string | null): string {
-  const stem = (original ?? "workbook").replace(/\.xlsx$/i, "") || "workbook";
+  const stem = (original ?? "workbook").replace(/\.(xlsx|csv|tsv|txt)$/i, "") || "workbook";
   return `${stem}-quotas.xlsx`;
 }

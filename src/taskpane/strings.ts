@@ -28,10 +28,10 @@ export const strings = {
     sv: "Peka ut dina försäljningstransaktioner: en rad per affär, med säljare och belopp.",
   },
   sourceIntroBrowser: {
-    en: "Open an Excel workbook (.xlsx) with sales transactions. The file stays on this computer: nothing is uploaded.",
-    sv: "Öppna en Excel-arbetsbok (.xlsx) med försäljningstransaktioner. Filen stannar på den här datorn: inget laddas upp.",
+    en: "Open an Excel workbook (.xlsx) or a CSV file with sales transactions. The file stays on this computer: nothing is uploaded.",
+    sv: "Öppna en Excel-arbetsbok (.xlsx) eller en CSV-fil med försäljningstransaktioner. Filen stannar på den här datorn: inget laddas upp.",
   },
-  fileLabel: { en: "Workbook (.xlsx)", sv: "Arbetsbok (.xlsx)" },
+  fileLabel: { en: "Workbook (.xlsx) or CSV file", sv: "Arbetsbok (.xlsx) eller CSV-fil" },
   chooseFile: { en: "Open a workbook…", sv: "Öppna en arbetsbok…" },
   chooseOtherFile: { en: "Open another workbook…", sv: "Öppna en annan arbetsbok…" },
   noFile: { en: "No workbook open.", sv: "Ingen arbetsbok öppen." },
@@ -44,6 +44,10 @@ export const strings = {
   readerStopped: {
     en: "Reading \"{name}\" stopped ({detail}). The browser may have run out of memory: close other tabs and try again.",
     sv: "Läsningen av \"{name}\" avbröts ({detail}). Webbläsaren kan ha fått slut på minne: stäng andra flikar och försök igen.",
+  },
+  notCsv: {
+    en: "\"{name}\" could not be read as a CSV file: {detail}",
+    sv: "\"{name}\" gick inte att läsa som en CSV-fil: {detail}",
   },
   sourceKind: { en: "Read from", sv: "Läs från" },
   kindSelection: { en: "The selected range", sv: "Det markerade området" },

@@ -9,6 +9,8 @@
  *        Worksheet.getUsedRangeOrNullObject
  *   1.2  RangeFormat.columnWidth, getUsedRange(valuesOnly)
  *   1.1  everything else (values, formulas, numberFormat, tables, charts, select, activate).
+ * Optional: ExcelApi 1.9 Worksheet.pageLayout (orientation, fit to pages, print title rows) for
+ * a plan's page setup; on a host without it the sheet is written without print settings.
  *
  * Batching: every method is one Excel.run. Reads and writes of big ranges go in row blocks
  * whose payload stays under Excel on the web's 5 MB per request/response (and 5 million cells
@@ -20,12 +22,16 @@
  *          wrote before) + one per block + 1 (table, chart, widths, panes, recalculation).
  * A block the host still refuses as too large is retried at half the rows.
  * Reads load `values` only: dates arrive as serial numbers, errors as their strings.
+ *   freezeFormulas  2 (sheets, used ranges) + one per block of `formulas` + one per chunk of
+ *          found cells (their values and spill ranges) + one per block of spilled values + one
+ *          per write request; ExcelApi 1.12 (getSpillingToRangeOrNullObject) where the host has it.
  */
 import { LocalizedError } from "../i18n";
 import {
   DEFAULT_REQUEST_BUDGET_BYTES,
   DEFAULT_SAMPLE_CELLS,
   EXCEL_READ_CELL_LIMIT,
+  OP_OVERHEAD_BYTES,
   EncodedBlock,
   WritePosition,
   characterWidthToPoints,
@@ -39,6 +45,8 @@ import {
   runsOf,
   sampleBlockRows,
 } from "./excelBlocks";
+import { FreezeTally } from "./freeze";
+import { frozenInput, isCalculated, packByBytes, splitWrite, writeBytes, type FormulaHit, type FreezeWrite } from "./excelFreeze";
 import {
   OWNER_MARKER_NAME,
   OutputSheetTakenError,
@@ -51,6 +59,8 @@ import {
 import type {
   ApplyOptions,
   CellValue,
+  FreezeOptions,
+  FreezeReport,
   RangeRef,
   ReadOptions,
   SheetInfo,
@@ -71,6 +81,17 @@ export interface ExcelWorkbookOptions {
   maxCellsPerRead?: number;
   /** Cells in the first block of a read, which sizes the blocks after it. */
   sampleCells?: number;
+  /**
+   * Whether the host has Range.getSpillingToRangeOrNullObject (ExcelApi 1.12). Default: asked
+   * of Office when it is there, else true. Hosts without it have no dynamic arrays.
+   */
+  spillApi?: boolean;
+}
+
+function hostHasSpillApi(): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?(name: string, version: string): boolean } } } }).Office;
+  const check = office?.context?.requirements?.isSetSupported;
+  return check ? Boolean(office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.12")) : true;
 }
 
 /** The marker's value: a constant, so it never turns into #REF! whatever the user edits. */
@@ -78,6 +99,8 @@ const MARKER_FORMULA = '="SalesQuota"';
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
+/** Office.js's ConditionalCellValueOperator for each write-plan comparison. */
+const CELL_VALUE_OPERATORS = { lessThan: "LessThan", between: "Between", greaterThanOrEqual: "GreaterThanOrEqual" } as const;
 
 /** What we wrote besides cells, kept in the marker's comment so a re-run can remove exactly that. */
 interface WrittenObjects {
@@ -130,6 +153,7 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly budgetBytes: number;
   private readonly maxCells: number;
   private readonly sampleCells: number;
+  private readonly spillApi: boolean | undefined;
 
   constructor(options: ExcelWorkbookOptions = {}) {
     // Excel is a global of office.js; look it up only when a call is made.
@@ -137,6 +161,7 @@ export class ExcelWorkbook implements WorkbookPort {
     this.budgetBytes = options.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET_BYTES;
     this.maxCells = options.maxCellsPerRead ?? EXCEL_READ_CELL_LIMIT;
     this.sampleCells = options.sampleCells ?? DEFAULT_SAMPLE_CELLS;
+    this.spillApi = options.spillApi;
   }
 
   listSheets(): Promise<SheetInfo[]> {
@@ -424,6 +449,28 @@ export class ExcelWorkbook implements WorkbookPort {
       ws.getRangeByIndexes(0, column - 1, 1, 1).getEntireColumn().format.columnWidth = characterWidthToPoints(width);
     }
     if (plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
+    if (plan.visibility === "veryHidden") ws.visibility = "VeryHidden";
+    for (const cf of plan.conditionalFormats ?? []) {
+      const range = rangeOf(cf.range);
+      for (const rule of cf.rules) {
+        const format = range.conditionalFormats.add("CellValue");
+        format.cellValue.format.fill.color = `#${rule.fill}`;
+        format.cellValue.format.font.color = `#${rule.font}`;
+        const [formula1, formula2] = rule.values.map(String);
+        format.cellValue.rule = { formula1, ...(formula2 !== undefined ? { formula2 } : {}), operator: CELL_VALUE_OPERATORS[rule.operator] };
+      }
+    }
+    if (plan.pageSetup && pageLayoutSupported()) {
+      const page = plan.pageSetup;
+      const layout = ws.pageLayout;
+      layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+      if (page.fitToWidth !== null) layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+      if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows.first}:$${page.printTitleRows.last}`);
+      if (page.paperSize) layout.paperSize = page.paperSize === "A4" ? "A4" : "Letter";
+      if (page.printArea) layout.setPrintArea(rangeOf(page.printArea));
+      // A break goes above the given cell: the row after each break row.
+      for (const row of page.rowBreaks ?? []) ws.horizontalPageBreaks.add(rangeOf({ sheet: page.printArea?.sheet ?? plan.sheet, firstRow: row + 1, firstColumn: 1, lastRow: row + 1, lastColumn: 1 }));
+    }
   }
 
   private queueTable(
@@ -468,6 +515,145 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
+  async freezeFormulas(match: (formula: string) => boolean, options: FreezeOptions = {}): Promise<FreezeReport> {
+    const spillApi = this.spillApi ?? hostHasSpillApi();
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      const sheets = worksheets.items;
+      const usedRanges = sheets.map((ws) => ws.getUsedRangeOrNullObject(true).load(RANGE_POSITION));
+      await context.sync();
+      const used = usedRanges.map((u) => (u.isNullObject ? null : { row: u.rowIndex, column: u.columnIndex, rows: u.rowCount, columns: u.columnCount }));
+      const totalRows = used.reduce((n, u) => n + (u ? u.rows : 0), 0);
+
+      // 1. The formulas, in row blocks sized like reads: one request per block.
+      const hits: FormulaHit[] = [];
+      let scanned = 0;
+      options.onProgress?.(0, totalRows);
+      for (let s = 0; s < sheets.length; s++) {
+        const u = used[s];
+        if (!u) continue;
+        let done = 0;
+        let bytesPerRow = 0;
+        let rowCap = Number.POSITIVE_INFINITY;
+        while (done < u.rows) {
+          const planned = done === 0 ? sampleBlockRows(u.columns, this.sampleCells, this.budgetBytes) : readBlockRows(bytesPerRow, u.columns, 1, this.budgetBytes, this.maxCells);
+          const count = Math.min(u.rows - done, planned, rowCap, Math.floor(this.maxCells / u.columns) || 1);
+          const block = sheets[s].getRangeByIndexes(u.row + done, u.column, count, u.columns).load("formulas");
+          try {
+            await context.sync();
+          } catch (error) {
+            if (isPayloadLimitError(error) && count > 1) {
+              rowCap = Math.max(1, Math.floor(count / 2));
+              continue;
+            }
+            throw error;
+          }
+          const formulas = block.formulas as unknown[][];
+          bytesPerRow = Math.max(bytesPerRow, jsonBytes(formulas) / count);
+          for (let i = 0; i < count; i++) {
+            const row = formulas[i];
+            for (let j = 0; j < row.length; j++) {
+              const f = row[j];
+              if (typeof f === "string" && f.startsWith("=") && match(f)) hits.push({ sheet: s, row: u.row + done + i + 1, column: u.column + j + 1, formula: f });
+            }
+          }
+          done += count;
+          scanned += count;
+          options.onProgress?.(scanned, totalRows);
+        }
+      }
+
+      // 2. Each found cell's value and spill range: one request per chunk of cells.
+      const perCell = OP_OVERHEAD_BYTES * (spillApi ? 3 : 2);
+      const chunkSize = Math.max(1, Math.floor(this.budgetBytes / perCell));
+      const values: unknown[] = new Array(hits.length);
+      const spills: ({ row: number; column: number; rows: number; columns: number } | null)[] = new Array(hits.length).fill(null);
+      for (let start = 0; start < hits.length; ) {
+        const chunk = hits.slice(start, start + chunkSize);
+        const loaded = chunk.map((h) => {
+          const cell = sheets[h.sheet].getRangeByIndexes(h.row - 1, h.column - 1, 1, 1).load("values");
+          const spill = spillApi ? cell.getSpillingToRangeOrNullObject().load(RANGE_POSITION) : null;
+          return { cell, spill };
+        });
+        await context.sync();
+        loaded.forEach(({ cell, spill }, k) => {
+          values[start + k] = (cell.values as unknown[][])[0][0];
+          if (spill && !spill.isNullObject && spill.rowCount * spill.columnCount > 1) {
+            spills[start + k] = { row: spill.rowIndex, column: spill.columnIndex, rows: spill.rowCount, columns: spill.columnCount };
+          }
+        });
+        start += chunk.length;
+      }
+
+      const tally = new FreezeTally();
+      const frozen: number[] = [];
+      hits.forEach((h, k) => {
+        const name = sheets[h.sheet].name;
+        const spill = spills[k];
+        const address = spill
+          ? `${cellAddress(spill.row + 1, spill.column + 1)}:${cellAddress(spill.row + spill.rows, spill.column + spill.columns)}`
+          : cellAddress(h.row, h.column);
+        // Text that reads like a formula ('=SALES.X(…) typed as text) shows its text as value.
+        if (values[k] === h.formula) return;
+        if (!isCalculated(values[k])) tally.uncalculated(name, cellAddress(h.row, h.column));
+        else {
+          tally.frozen(name, address);
+          frozen.push(k);
+        }
+      });
+      if (options.dryRun || frozen.length === 0) return tally.result();
+
+      // 3. The spilled values, in row blocks: one request per block.
+      const writes: FreezeWrite[] = [];
+      for (const k of frozen) {
+        const h = hits[k];
+        const spill = spills[k];
+        if (!spill) writes.push({ sheet: h.sheet, row: h.row - 1, column: h.column - 1, values: [[frozenInput(values[k])]] });
+        else writes.push({ sheet: h.sheet, row: spill.row, column: spill.column, values: await this.loadValues(context, sheets[h.sheet], spill) });
+      }
+
+      // 4. The values over the formulas, in requests under the budget.
+      const pieces = writes.flatMap((w) => splitWrite(w, this.budgetBytes));
+      for (const group of packByBytes(pieces, writeBytes, this.budgetBytes)) {
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+        for (const w of group) sheets[w.sheet].getRangeByIndexes(w.row, w.column, w.values.length, w.values[0].length).values = w.values;
+        await context.sync();
+      }
+      options.onProgress?.(totalRows, totalRows);
+      return tally.result();
+    });
+  }
+
+  /** A spilled range's values as frozen inputs, read in row blocks (one request each). */
+  private async loadValues(
+    context: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    r: { row: number; column: number; rows: number; columns: number },
+  ): Promise<(string | number | boolean)[][]> {
+    const out: (string | number | boolean)[][] = [];
+    let bytesPerRow = 0;
+    let rowCap = Number.POSITIVE_INFINITY;
+    while (out.length < r.rows) {
+      const planned = out.length === 0 ? sampleBlockRows(r.columns, this.sampleCells, this.budgetBytes) : readBlockRows(bytesPerRow, r.columns, 1, this.budgetBytes, this.maxCells);
+      const count = Math.min(r.rows - out.length, planned, rowCap);
+      const block = ws.getRangeByIndexes(r.row + out.length, r.column, count, r.columns).load("values");
+      try {
+        await context.sync();
+      } catch (error) {
+        if (isPayloadLimitError(error) && count > 1) {
+          rowCap = Math.max(1, Math.floor(count / 2));
+          continue;
+        }
+        throw error;
+      }
+      const values = block.values as unknown[][];
+      bytesPerRow = Math.max(bytesPerRow, jsonBytes(values) / count);
+      for (const row of values) out.push(row.map(frozenInput));
+    }
+    return out;
+  }
+
   async reveal(range: RangeRef): Promise<void> {
     checkRange(range);
     return this.run(async (context) => {
@@ -477,6 +663,13 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
     });
   }
+}
+
+/** Whether the host has Worksheet.pageLayout (ExcelApi 1.9); assumed outside Office (tests). */
+function pageLayoutSupported(): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(name: string, version?: string): boolean } } } }).Office;
+  const requirements = office?.context?.requirements;
+  return !requirements || requirements.isSetSupported("ExcelApi", "1.9");
 }
 
 /** The value the plan writes to a cell, or null. */

@@ -6,11 +6,14 @@
  */
 import { LocalizedError } from "../i18n";
 import { OoxmlPackage, sheetKey, type SheetEntry } from "./ooxml";
+import { freezePackage } from "./ooxml-freeze";
 import { applyPlan, CellGrid } from "./ooxml-write";
 import { workbookMessages, type WritePlan } from "./plan";
 import type {
   ApplyOptions,
   CellValue,
+  FreezeOptions,
+  FreezeReport,
   ProgressListener,
   RangeRef,
   ReadOptions,
@@ -104,6 +107,11 @@ export abstract class PackageWorkbook implements WorkbookPort {
 
   async reveal(_range: RangeRef): Promise<void> {
     // Files have no view to move.
+  }
+
+  /** Freezes in the package (ooxml-freeze.ts); values stay, so reads and used ranges do too. */
+  freezeFormulas(match: (formula: string) => boolean, options: FreezeOptions = {}): Promise<FreezeReport> {
+    return freezePackage(this.pkg, match, options);
   }
 
   /** The workbook as .xlsx bytes: the input's parts unchanged plus what apply() wrote. */

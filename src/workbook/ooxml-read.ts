@@ -4,13 +4,23 @@
  * never exists in memory as XML or as per-cell objects. Used by the Node file adapter
  * (xlsx-file.ts) and as the fallback reader of xlsx.ts; no Node modules here.
  *
+ * Every read is bounded (file-errors.ts: what a part may inflate to, a cell's length, the grid)
+ * and checked: worksheets by the checking tokenizer of sheet-tokenizer.ts, the shared strings
+ * and every part read whole by saxes (xml-check.ts), values by their xsd syntax (convertCell).
+ * A file that fails is a FileProblem: one line naming the part and cell.
+ *
  * ExcelJS's streaming WorkbookReader is not used: in 4.4 it loses the type of cached formula
  * results (an error result becomes NaN, TRUE becomes 1, date results stay serials) and it spools
  * worksheets to temporary files when sharedStrings.xml follows them in the zip, which is the
  * order Excel writes.
  */
+import { BadCellValue, DEFAULT_LIMITS, FileProblem, MAX_ROWS, shortText, type ReadLimits } from "./file-errors";
 import type { CellValue, ProgressListener, RangeRef } from "./port";
-import { decodeXstring, findElement, findElements, isDateFormat, OoxmlPackage, parseRangeRef, REL_TYPE, rootPrefix, serialToDate, unescapeXml } from "./ooxml";
+import { decodeXstring, findElement, findElements, isDateFormat, OoxmlPackage, parseRangeRef, REL_TYPE, rootPrefix, serialToDate } from "./ooxml";
+import { SheetTokenizer, STOP, XSTRING_ESCAPE, type RawCellSink } from "./sheet-tokenizer";
+import { CheckedXml } from "./xml-check";
+
+export { BadCellValue, type RawCellSink };
 
 /** What turns raw cell text into values: the shared strings, which styles are dates, the epoch. */
 export interface ReadContext {
@@ -20,171 +30,82 @@ export interface ReadContext {
   date1904: boolean;
 }
 
-const STOP = Symbol("stop");
-
-/** Feeds a part's text to `onText` in chunks; onText may throw STOP to end early. */
-function streamText(pkg: OoxmlPackage, part: string, onText: (text: string) => void): Promise<void> {
-  const stream = pkg.stream(part);
-  if (!stream) return Promise.reject(new Error(`The workbook has no part ${part}.`));
-  const decoder = new TextDecoder("utf-8");
-  return new Promise<void>((resolve, reject) => {
-    let finished = false;
-    const fail = (e: unknown) => {
-      if (finished) return;
-      finished = true;
-      stream.pause();
-      stream.destroy?.();
-      if (e === STOP) resolve();
-      else reject(e);
-    };
-    stream
-      .on("data", (chunk) => {
-        if (finished) return;
-        try {
-          onText(decoder.decode(chunk, { stream: true }));
-        } catch (e) {
-          fail(e);
-        }
-      })
-      .on("end", () => {
-        if (finished) return;
-        try {
-          onText(decoder.decode());
-          finished = true;
-          resolve();
-        } catch (e) {
-          fail(e);
-        }
-      })
-      .on("error", (e) => fail(e))
-      .resume();
-  });
+/**
+ * Feeds a part's text to `onText` in chunks, inflated within `cap` bytes and decoded as strict
+ * UTF-8; onText may throw STOP to end early. Invalid UTF-8 is a damaged part.
+ */
+export async function streamText(pkg: OoxmlPackage, part: string, cap: number, onText: (text: string) => void): Promise<void> {
+  if (!pkg.has(part)) throw new FileProblem("notWorkbook");
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const decode = (chunk?: Uint8Array): string => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new FileProblem("badUtf8", { part });
+    }
+  };
+  try {
+    await pkg.readPart(part, cap, (chunk) => onText(decode(chunk)));
+    onText(decode());
+  } catch (e) {
+    if (e !== STOP) throw e;
+  }
 }
 
-function localName(name: string): string {
-  const i = name.indexOf(":");
-  return i < 0 ? name : name.slice(i + 1);
-}
-
-/** What the tokenizer reports. `tag` is the raw text between "<" and ">" (attributes unparsed). */
-interface XmlHandler {
-  open(name: string, tag: string): void;
-  close(name: string): void;
-  text(text: string): void;
-  /** Whether text is wanted now; text outside wanted elements is skipped undecoded. */
-  capturing: boolean;
-}
+/** The default name of a shared strings part (for text read without a package). */
+const SST_PART = "xl/sharedStrings.xml";
 
 /**
- * A minimal streaming XML tokenizer for the machine-written parts we read (worksheets, shared
- * strings). It finds tags with indexOf instead of a character-by-character state machine, which
- * makes it several times faster than a general SAX parser on a 250 MB sheet. Comments, CDATA
- * and processing instructions are handled; DTDs are skipped.
+ * A parser for sharedStrings.xml: the plain text of each <si>, phonetic runs left out. A
+ * string longer than a cell can hold is refused (a bomb would otherwise be kept whole).
  */
-class XmlTokenizer {
-  private rest = "";
-
-  constructor(private readonly h: XmlHandler) {}
-
-  write(chunk: string): void {
-    const buf = this.rest.length > 0 ? this.rest + chunk : chunk;
-    const h = this.h;
-    let pos = 0;
-    for (;;) {
-      const lt = buf.indexOf("<", pos);
-      if (lt < 0) {
-        // Text runs on into the next chunk; keep it only if it is wanted.
-        this.rest = h.capturing ? buf.slice(pos) : "";
-        return;
-      }
-      if (lt > pos && h.capturing) h.text(decodeText(buf.slice(pos, lt)));
-      const c1 = buf.charCodeAt(lt + 1);
-      if (c1 === 33 /* ! */ || c1 === 63 /* ? */ || Number.isNaN(c1)) {
-        const end = this.special(buf, lt);
-        if (end < 0) {
-          pos = lt;
-          break;
-        }
-        pos = end;
-        continue;
-      }
-      // Spreadsheet writers escape ">" in attribute values, and none of the attributes read
-      // here could hold one; the first ">" ends the tag.
-      const k = buf.indexOf(">", lt + 1);
-      if (k < 0) {
-        pos = lt;
-        break;
-      }
-      if (c1 === 47 /* / */) {
-        h.close(localName(buf.slice(lt + 2, k).trim()));
-      } else {
-        const selfClosing = buf.charCodeAt(k - 1) === 47;
-        const tag = buf.slice(lt + 1, selfClosing ? k - 1 : k);
-        let e = 0;
-        while (e < tag.length) {
-          const ch = tag.charCodeAt(e);
-          if (ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
-          e++;
-        }
-        const name = localName(tag.slice(0, e));
-        h.open(name, tag);
-        if (selfClosing) h.close(name);
-      }
-      pos = k + 1;
-    }
-    this.rest = buf.slice(pos);
-  }
-
-  private special(buf: string, lt: number): number {
-    return skipSpecial(buf, lt, this.h.capturing ? (t) => this.h.text(t) : null);
-  }
-}
-
-function decodeText(text: string): string {
-  return text.indexOf("&") < 0 ? text : unescapeXml(text);
-}
-
-async function tokenize(pkg: OoxmlPackage, part: string, handler: XmlHandler): Promise<void> {
-  const tokenizer = new XmlTokenizer(handler);
-  await streamText(pkg, part, (text) => {
-    if (text) tokenizer.write(text);
-  });
-}
-
-/** A parser for sharedStrings.xml text: the plain text of each <si>, phonetic runs left out. */
-function sharedStringsHandler(out: string[]): XmlHandler {
+function sharedStringsReader(out: string[], part: string, limits: ReadLimits): CheckedXml {
   let current = "";
+  let capturing = false;
   let phonetic = 0;
-  const handler: XmlHandler = {
-    capturing: false,
-    open(name) {
-      if (name === "si") current = "";
-      else if (name === "t") handler.capturing = phonetic === 0;
-      else if (name === "rPh") phonetic++;
+  const raw = limits.cellText * XSTRING_ESCAPE;
+  return new CheckedXml(
+    part,
+    {
+      open(name) {
+        if (name === "si") current = "";
+        else if (name === "t") capturing = phonetic === 0;
+        else if (name === "rPh") phonetic++;
+      },
+      close(name) {
+        if (name === "si") {
+          const text = decodeXstring(current);
+          if (text.length > limits.cellText) throw new FileProblem("stringTooLong", { part, index: out.length });
+          out.push(text);
+        } else if (name === "t") capturing = false;
+        else if (name === "rPh") phonetic--;
+      },
+      text(text) {
+        if (!capturing) return;
+        current += text;
+        if (current.length > raw) throw new FileProblem("stringTooLong", { part, index: out.length });
+      },
     },
-    close(name) {
-      if (name === "si") out.push(decodeXstring(current));
-      else if (name === "t") handler.capturing = false;
-      else if (name === "rPh") phonetic--;
-    },
-    text(text) {
-      current += text;
-    },
-  };
-  return handler;
+    limits,
+  );
 }
 
 export async function readSharedStrings(pkg: OoxmlPackage, part: string): Promise<string[]> {
   const out: string[] = [];
-  await tokenize(pkg, part, sharedStringsHandler(out));
+  const reader = sharedStringsReader(out, part, pkg.limits);
+  await streamText(pkg, part, pkg.limits.sharedStringsBytes, (text) => {
+    if (text) reader.write(text);
+  });
+  reader.close();
   return out;
 }
 
 /** Shared strings from text chunks (the same parser readSharedStrings streams into). */
-export function parseSharedStrings(chunks: Iterable<string>): string[] {
+export function parseSharedStrings(chunks: Iterable<string>, part = SST_PART, limits: ReadLimits = DEFAULT_LIMITS): string[] {
   const out: string[] = [];
-  const tokenizer = new XmlTokenizer(sharedStringsHandler(out));
-  for (const chunk of chunks) tokenizer.write(chunk);
+  const reader = sharedStringsReader(out, part, limits);
+  for (const chunk of chunks) if (chunk) reader.write(chunk);
+  reader.close();
   return out;
 }
 
@@ -217,19 +138,43 @@ export async function loadReadContext(pkg: OoxmlPackage): Promise<ReadContext> {
   };
 }
 
-/** A cell's value from its type attribute, style index and text (<v> or inline <is>). */
+/**
+ * Whether trimmed text is a finite xsd:double in its lexical form — digits with an optional
+ * sign, fraction and exponent — unlike Number(), which also takes "0x10", "0b1" or "Infinity".
+ */
+function isXsdNumber(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const ch = t.charCodeAt(i);
+    // 0-9 + - . e E
+    if (!((ch >= 48 && ch <= 57) || ch === 43 || ch === 45 || ch === 46 || ch === 101 || ch === 69)) return false;
+  }
+  return true;
+}
+
+/** xsd:double's non-finite values: kept as their text, as before. */
+const NON_FINITE = new Set(["INF", "+INF", "-INF", "NaN"]);
+
+/**
+ * A cell's value from its type attribute, style index and text (<v> or inline <is>). Text a
+ * number, boolean or shared-string cell cannot hold throws BadCellValue.
+ */
 export function convertCell(ctx: ReadContext, type: string, style: number, text: string): CellValue {
   switch (type) {
     case "s": {
-      const v = ctx.sharedStrings[parseInt(text, 10)];
-      return v === undefined ? null : v;
+      const t = text.trim();
+      if (t === "") return null;
+      const v = /^\d+$/.test(t) ? ctx.sharedStrings[Number(t)] : undefined;
+      if (v === undefined) throw new BadCellValue("badSharedString", ctx.sharedStrings.length);
+      return v;
     }
     case "str":
     case "inlineStr":
       return decodeXstring(text);
     case "b": {
       const t = text.trim().toLowerCase();
-      return t === "1" || t === "true";
+      if (t === "1" || t === "true") return true;
+      if (t === "0" || t === "false" || t === "") return false;
+      throw new BadCellValue("notBoolean");
     }
     case "e":
       return { error: text.trim() };
@@ -242,248 +187,14 @@ export function convertCell(ctx: ReadContext, type: string, style: number, text:
     default: {
       const t = text.trim();
       if (t === "") return null;
-      const n = Number(t);
-      if (!Number.isFinite(n)) return t;
+      const n = isXsdNumber(t) ? Number(t) : NaN;
+      if (!Number.isFinite(n)) {
+        if (NON_FINITE.has(t)) return t;
+        throw new BadCellValue("notNumber");
+      }
       return ctx.dateStyles[style] ? serialToDate(n, ctx.date1904) : n;
     }
   }
-}
-
-/** Receives every cell in the row window that holds a value; raw, so skipped columns cost little. */
-export type RawCellSink = (row: number, column: number, type: string, style: number, text: string) => void;
-
-const SPACE = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;
-
-/** Cell types by their `t` attribute, as small numbers so no string is made per cell. */
-const CELL_TYPES = ["n", "s", "str", "inlineStr", "b", "e", "d"] as const;
-
-/**
- * A tokenizer specialised for worksheet XML: it recognises <row>, <c>, <v>, <is>, <t>, <rPh>
- * and </sheetData> from character codes and reads the r, s and t attributes in place, so a
- * numeric cell costs one substring (its <v> text). Other elements are skipped. Namespace
- * prefixes (x:c) are allowed.
- */
-class SheetTokenizer {
-  private rest = "";
-  row = 0;
-  private column = 0;
-  private inCell = false;
-  private type = 0;
-  private style = 0;
-  private text = "";
-  private hasValue = false;
-  private capturing = false;
-  private inInline = false;
-  private phonetic = 0;
-  /** Set once </sheetData> or a row past lastRow was seen. */
-  done = false;
-
-  constructor(
-    private readonly firstRow: number,
-    private readonly lastRow: number,
-    private readonly sink: RawCellSink,
-    private readonly onRow?: (row: number) => void,
-  ) {}
-
-  write(chunk: string): void {
-    const buf = this.rest.length > 0 ? this.rest + chunk : chunk;
-    let pos = 0;
-    for (;;) {
-      const lt = buf.indexOf("<", pos);
-      if (lt < 0) {
-        this.rest = this.capturing ? buf.slice(pos) : "";
-        return;
-      }
-      if (lt > pos && this.capturing) this.text += decodeText(buf.slice(pos, lt));
-      const c1 = buf.charCodeAt(lt + 1);
-      if (c1 === 33 || c1 === 63 || Number.isNaN(c1)) {
-        const end = skipSpecial(buf, lt, this.capturing ? (t) => (this.text += t) : null);
-        if (end < 0) {
-          pos = lt;
-          break;
-        }
-        pos = end;
-        continue;
-      }
-      const k = buf.indexOf(">", lt + 1);
-      if (k < 0) {
-        pos = lt;
-        break;
-      }
-      const closing = c1 === 47;
-      // the local name: after any prefix, up to a space, "/" or ">"
-      let start = closing ? lt + 2 : lt + 1;
-      let e = start;
-      for (; e < k; e++) {
-        const ch = buf.charCodeAt(e);
-        if (ch === 58 /* : */) start = e + 1;
-        else if (SPACE(ch) || ch === 47) break;
-      }
-      const len = e - start;
-      const first = buf.charCodeAt(start);
-      const selfClosing = !closing && buf.charCodeAt(k - 1) === 47;
-      if (closing) this.close(buf, first, len, start);
-      else {
-        this.open(buf, first, len, start, e, selfClosing ? k - 1 : k);
-        if (selfClosing) this.close(buf, first, len, start);
-      }
-      pos = k + 1;
-    }
-    this.rest = buf.slice(pos);
-  }
-
-  private open(buf: string, first: number, len: number, start: number, attrsFrom: number, attrsTo: number): void {
-    if (len === 1) {
-      if (first === 99 /* c */) this.openCell(buf, attrsFrom, attrsTo);
-      else if (first === 118 /* v */) {
-        if (this.inCell) {
-          this.capturing = true;
-          this.hasValue = true;
-        }
-      } else if (first === 116 /* t */) {
-        if (this.inInline && this.phonetic === 0) this.capturing = true;
-      }
-    } else if (len === 3 && first === 114 /* r */ && buf.startsWith("row", start)) {
-      this.openRow(buf, attrsFrom, attrsTo);
-    } else if (len === 2 && first === 105 /* i */ && buf.charCodeAt(start + 1) === 115 /* s */) {
-      if (this.inCell) {
-        this.inInline = true;
-        this.hasValue = true;
-      }
-    } else if (len === 3 && first === 114 && buf.startsWith("rPh", start)) {
-      this.phonetic++;
-    }
-  }
-
-  private close(buf: string, first: number, len: number, start: number): void {
-    if (len === 1) {
-      if (first === 99 /* c */) {
-        if (this.hasValue && this.row >= this.firstRow) this.sink(this.row, this.column, CELL_TYPES[this.type], this.style, this.text);
-        this.inCell = false;
-        this.capturing = false;
-      } else if (first === 118 || first === 116) this.capturing = false;
-    } else if (len === 2 && first === 105 && buf.charCodeAt(start + 1) === 115) {
-      this.inInline = false;
-    } else if (len === 3 && first === 114 && buf.startsWith("rPh", start)) {
-      this.phonetic--;
-    } else if (len === 9 && first === 115 /* s */ && buf.startsWith("sheetData", start)) {
-      this.done = true;
-      throw STOP;
-    }
-  }
-
-  private openRow(buf: string, from: number, to: number): void {
-    let r = 0;
-    const v = findAttribute(buf, from, to, 114 /* r */);
-    if (v >= 0) {
-      for (let i = v; i < to; i++) {
-        const ch = buf.charCodeAt(i);
-        if (ch < 48 || ch > 57) break;
-        r = r * 10 + ch - 48;
-      }
-    }
-    this.row = r > 0 ? r : this.row + 1;
-    this.column = 0;
-    if (this.row > this.lastRow) {
-      this.done = true;
-      throw STOP;
-    }
-    this.onRow?.(this.row);
-  }
-
-  private openCell(buf: string, from: number, to: number): void {
-    this.inCell = true;
-    this.text = "";
-    this.hasValue = false;
-    this.type = 0;
-    this.style = 0;
-    let column = 0;
-    let row = 0;
-    let hasRef = false;
-    // attributes: name="value" pairs; only r, s and t matter
-    let i = from;
-    while (i < to) {
-      while (i < to && SPACE(buf.charCodeAt(i))) i++;
-      const nameStart = i;
-      while (i < to && buf.charCodeAt(i) !== 61 /* = */ && !SPACE(buf.charCodeAt(i))) i++;
-      const nameLen = i - nameStart;
-      const name = buf.charCodeAt(nameStart);
-      while (i < to && buf.charCodeAt(i) !== 34 && buf.charCodeAt(i) !== 39) i++;
-      const quote = buf.charCodeAt(i);
-      const valueStart = ++i;
-      while (i < to && buf.charCodeAt(i) !== quote) i++;
-      const valueEnd = i++;
-      if (nameLen !== 1) continue;
-      if (name === 114 /* r */) {
-        hasRef = true;
-        for (let j = valueStart; j < valueEnd; j++) {
-          const ch = buf.charCodeAt(j);
-          if (ch >= 65 && ch <= 90) column = column * 26 + ch - 64;
-          else if (ch >= 97 && ch <= 122) column = column * 26 + ch - 96;
-          else if (ch >= 48 && ch <= 57) row = row * 10 + ch - 48;
-        }
-      } else if (name === 115 /* s */) {
-        let s = 0;
-        for (let j = valueStart; j < valueEnd; j++) s = s * 10 + buf.charCodeAt(j) - 48;
-        this.style = s;
-      } else if (name === 116 /* t */) {
-        this.type = Math.max(0, CELL_TYPES.indexOf(buf.slice(valueStart, valueEnd) as (typeof CELL_TYPES)[number]));
-      }
-    }
-    if (hasRef) {
-      this.column = column;
-      if (row > 0 && row !== this.row) {
-        this.row = row;
-        if (row > this.lastRow) {
-          this.done = true;
-          throw STOP;
-        }
-      }
-    } else this.column++;
-  }
-}
-
-/** Where attribute `name` (a one-letter name, as a char code)'s value starts, or -1. */
-function findAttribute(buf: string, from: number, to: number, name: number): number {
-  for (let i = from; i < to - 2; i++) {
-    if (buf.charCodeAt(i) === name && SPACE(buf.charCodeAt(i - 1))) {
-      let j = i + 1;
-      while (j < to && SPACE(buf.charCodeAt(j))) j++;
-      if (buf.charCodeAt(j) !== 61) continue;
-      j++;
-      while (j < to && SPACE(buf.charCodeAt(j))) j++;
-      const q = buf.charCodeAt(j);
-      if (q === 34 || q === 39) return j + 1;
-    }
-  }
-  return -1;
-}
-
-/** Comments, CDATA, PIs, DOCTYPE: the offset after it, or -1 if incomplete. CDATA goes to onText. */
-function skipSpecial(buf: string, lt: number, onText: ((text: string) => void) | null): number {
-  if (buf.length - lt < 9) return -1;
-  if (buf.startsWith("<!--", lt)) {
-    const e = buf.indexOf("-->", lt + 4);
-    return e < 0 ? -1 : e + 3;
-  }
-  if (buf.startsWith("<![CDATA[", lt)) {
-    const e = buf.indexOf("]]>", lt + 9);
-    if (e < 0) return -1;
-    onText?.(buf.slice(lt + 9, e));
-    return e + 3;
-  }
-  if (buf.startsWith("<?", lt)) {
-    const e = buf.indexOf("?>", lt + 2);
-    return e < 0 ? -1 : e + 2;
-  }
-  const bracket = buf.indexOf("[", lt);
-  const gt = buf.indexOf(">", lt);
-  if (gt < 0) return -1;
-  if (bracket >= 0 && bracket < gt) {
-    const e = buf.indexOf("]>", bracket);
-    return e < 0 ? -1 : e + 2;
-  }
-  return gt + 1;
 }
 
 /**
@@ -491,24 +202,24 @@ function skipSpecial(buf: string, lt: number, onText: ((text: string) => void) |
  * cached value. Parsing stops once a row past lastRow starts.
  */
 export async function scanSheet(pkg: OoxmlPackage, part: string, firstRow: number, lastRow: number, sink: RawCellSink, onRow?: (row: number) => void): Promise<void> {
-  const tokenizer = new SheetTokenizer(firstRow, lastRow, sink, onRow);
-  await streamText(pkg, part, (text) => {
-    if (text) tokenizer.write(text);
+  const reader = new SheetTokenizer(part, firstRow, lastRow, sink, pkg.limits, onRow);
+  await streamText(pkg, part, pkg.limits.sheetBytes, (text) => {
+    if (text) reader.write(text);
   });
   // A part that ends before its cell data does was cut short (a damaged file): say so rather
   // than return part of the data.
-  if (!tokenizer.done) throw new Error(`The worksheet ${part} is damaged: it ends before its cell data does.`);
+  if (!reader.done) throw new FileProblem("partEnds", { part });
 }
 
-/** scanSheet over text chunks (the same tokenizer, for text already in hand). */
-export function scanSheetText(chunks: Iterable<string>, firstRow: number, lastRow: number, sink: RawCellSink): void {
-  const tokenizer = new SheetTokenizer(firstRow, lastRow, sink);
+/** scanSheet over text chunks (the same reader, for text already in hand). */
+export function scanSheetText(chunks: Iterable<string>, firstRow: number, lastRow: number, sink: RawCellSink, part = "xl/worksheets/sheet1.xml", limits: ReadLimits = DEFAULT_LIMITS): void {
+  const reader = new SheetTokenizer(part, firstRow, lastRow, sink, limits);
   try {
-    for (const chunk of chunks) tokenizer.write(chunk);
+    for (const chunk of chunks) if (chunk) reader.write(chunk);
   } catch (e) {
     if (e !== STOP) throw e;
   }
-  if (!tokenizer.done) throw new Error("The worksheet is damaged: it ends before its cell data does.");
+  if (!reader.done) throw new FileProblem("partEnds", { part });
 }
 
 /**
@@ -542,9 +253,10 @@ export async function readSheetRows(
     (row, column, type, style, text) => {
       const i = row - firstRow;
       ensure(i);
+      // every cell of the rows read is checked, not only those of the columns kept
+      const v = convertCell(ctx, type, style, text);
       const js = slots.get(column);
       if (!js) return;
-      const v = convertCell(ctx, type, style, text);
       for (const j of js) rows[i][j] = v;
     },
     onProgress
@@ -724,7 +436,7 @@ export async function scanUsedRange(pkg: OoxmlPackage, part: string, ctx: ReadCo
 export async function readDimension(pkg: OoxmlPackage, part: string): Promise<string | null> {
   let head = "";
   let found: string | null = null;
-  await streamText(pkg, part, (text) => {
+  await streamText(pkg, part, pkg.limits.sheetBytes, (text) => {
     head += text;
     const m = /<(?:[\w.-]+:)?dimension\s[^>]*?ref\s*=\s*["']([^"']+)["']/.exec(head);
     if (m) {
@@ -737,13 +449,45 @@ export async function readDimension(pkg: OoxmlPackage, part: string): Promise<st
 }
 
 /**
+ * The sheet's <dimension> as a range (null when it has none or it is not an address). One
+ * beyond Excel's grid is a damaged file: nothing may be sized by it.
+ */
+async function dimensionRange(pkg: OoxmlPackage, part: string, sheet: string): Promise<RangeRef | null> {
+  const ref = await readDimension(pkg, part);
+  const range = ref ? parseRangeRef(sheet, ref) : null;
+  if (ref && !range && /^\s*\$?[A-Za-z]+\$?\d+(?::\$?[A-Za-z]+\$?\d+)?\s*$/.test(ref)) throw new FileProblem("badDimension", { part, ref: shortText(ref) });
+  return range;
+}
+
+/**
  * A sheet's used range for the streaming readers: the <dimension> Excel and most writers put
  * first (which saves a pass over a big sheet), or, when it is missing or a single cell (some
  * writers always write A1), a scan for the cells that hold values, whose values `cache` keeps.
  */
 export async function streamedUsedRange(pkg: OoxmlPackage, part: string, ctx: () => Promise<ReadContext>, sheet: string, cache?: SheetValueCache): Promise<RangeRef | null> {
-  const ref = await readDimension(pkg, part);
-  const range = ref ? parseRangeRef(sheet, ref) : null;
+  const range = await dimensionRange(pkg, part, sheet);
   if (range && (range.lastRow > range.firstRow || range.lastColumn > range.firstColumn)) return range;
   return scanUsedRange(pkg, part, await ctx(), sheet, cache);
+}
+
+/**
+ * Reads the whole package as the streaming reader would, for readers that take it whole
+ * (ExcelJS): every worksheet's cells converted, the shared strings and styles parsed, and
+ * every other entry inflated within the limits and to no more than its zip entry records.
+ * Throws the FileProblem a streamed read of the same file would.
+ */
+export async function checkWholePackage(pkg: OoxmlPackage): Promise<void> {
+  const ctx = await loadReadContext(pkg);
+  const read = new Set<string>();
+  for (const sheet of pkg.sheets) {
+    if (sheet.kind !== "worksheet" || !sheet.part) continue;
+    read.add(sheet.part.toLowerCase());
+    await dimensionRange(pkg, sheet.part, sheet.name);
+    await scanSheet(pkg, sheet.part, 1, MAX_ROWS, (_row, _column, type, style, text) => {
+      convertCell(ctx, type, style, text);
+    });
+  }
+  for (const part of pkg.allParts()) {
+    if (!read.has(part.toLowerCase())) await pkg.readPart(part, pkg.limits.sheetBytes, () => undefined);
+  }
 }

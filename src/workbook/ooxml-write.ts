@@ -14,7 +14,10 @@ import {
   OutputSheetTakenError,
   OWNER_MARKER_NAME,
   workbookMessages,
+  type ConditionalFormat,
+  type CellBlock,
   type FormulaCell,
+  type PageSetup,
   type PlanChart,
   type PlanValue,
   type WritePlan,
@@ -60,26 +63,101 @@ export interface GridCell {
   italic: boolean;
 }
 
-/** The output sheet's cells as written (sparse), kept so later reads see what was written. */
+/** Blocks at least this tall are kept as the plan's own arrays instead of one object per cell. */
+const DENSE_ROWS = 32;
+
+/** A tall block of the plan (the quota table's rows), kept as it is: no object per cell. */
+interface DenseBlock {
+  row: number;
+  column: number;
+  values: PlanValue[][];
+  formats: (string | null)[];
+  bold: boolean;
+  italic: boolean;
+  /** The rectangle the block covers. */
+  lastRow: number;
+  lastColumn: number;
+  /** Where its non-empty cells are (null: none). */
+  used: { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } | null;
+}
+
+function checkCell(row: number, column: number): void {
+  if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1 || row > MAX_ROWS || column > MAX_COLUMNS) {
+    throw new RangeError(`The write plan addresses a cell outside the sheet (row ${row}, column ${column}).`);
+  }
+}
+
+/**
+ * The output sheet's cells as written, kept so later reads see what was written. Tall blocks
+ * (a quota table of a million reps) stay the plan's arrays; single cells set on top of them
+ * (headers, totals) and small blocks are kept cell by cell and win over the blocks below.
+ */
 export class CellGrid {
-  readonly rows = new Map<number, Map<number, GridCell>>();
+  /** Cells set one by one, by row and column; null = emptied on top of a block. */
+  private readonly cells = new Map<number, Map<number, GridCell | null>>();
+  private readonly blocks: DenseBlock[] = [];
 
   set(row: number, column: number, cell: GridCell | null): void {
-    if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1 || row > MAX_ROWS || column > MAX_COLUMNS) {
-      throw new RangeError(`The write plan addresses a cell outside the sheet (row ${row}, column ${column}).`);
-    }
-    let r = this.rows.get(row);
-    if (!cell) {
+    checkCell(row, column);
+    let r = this.cells.get(row);
+    if (!cell && !this.blockAt(row, column)) {
       r?.delete(column);
-      if (r && r.size === 0) this.rows.delete(row);
+      if (r && r.size === 0) this.cells.delete(row);
       return;
     }
-    if (!r) this.rows.set(row, (r = new Map()));
+    if (!r) this.cells.set(row, (r = new Map()));
     r.set(column, cell);
   }
 
+  /** Keeps a tall block as it is; it wins over every cell set before it in its rectangle. */
+  addBlock(block: CellBlock): void {
+    const width = block.values.reduce((m, r) => Math.max(m, r.length), 0);
+    if (block.values.length === 0 || width === 0) return;
+    const lastRow = block.row + block.values.length - 1;
+    const lastColumn = block.column + width - 1;
+    checkCell(block.row, block.column);
+    checkCell(lastRow, lastColumn);
+    let used: DenseBlock["used"] = null;
+    block.values.forEach((rowValues, i) => {
+      rowValues.forEach((v, j) => {
+        if (v === null || v === undefined) return;
+        const r = block.row + i;
+        const c = block.column + j;
+        if (!used) used = { firstRow: r, lastRow: r, firstColumn: c, lastColumn: c };
+        else {
+          used.lastRow = r;
+          if (c < used.firstColumn) used.firstColumn = c;
+          if (c > used.lastColumn) used.lastColumn = c;
+        }
+      });
+      // Cells set before in this row give way where the block has a value or a null.
+      const cells = this.cells.get(block.row + i);
+      if (cells) {
+        for (let j = 0; j < rowValues.length; j++) cells.delete(block.column + j);
+        if (cells.size === 0) this.cells.delete(block.row + i);
+      }
+    });
+    this.blocks.push({ row: block.row, column: block.column, values: block.values, formats: block.columnFormats ?? [], bold: !!block.bold, italic: !!block.italic, lastRow, lastColumn, used });
+  }
+
+  /** The topmost block that sets this cell (a value or null), or null. */
+  private blockAt(row: number, column: number): DenseBlock | null {
+    for (let k = this.blocks.length - 1; k >= 0; k--) {
+      const b = this.blocks[k];
+      if (row < b.row || row > b.lastRow || column < b.column || column > b.lastColumn) continue;
+      if (column - b.column < b.values[row - b.row].length) return b;
+    }
+    return null;
+  }
+
   get(row: number, column: number): GridCell | undefined {
-    return this.rows.get(row)?.get(column);
+    const own = this.cells.get(row);
+    if (own?.has(column)) return own.get(column) ?? undefined;
+    const b = this.blockAt(row, column);
+    if (!b) return undefined;
+    const j = column - b.column;
+    const v = b.values[row - b.row][j];
+    return v === null || v === undefined ? undefined : { value: v, format: b.formats[j] ?? null, bold: b.bold, italic: b.italic };
   }
 
   /** What a read of the cell gives: formulas as their value. */
@@ -90,18 +168,95 @@ export class CellGrid {
     return isFormulaCell(v) ? v.value : v;
   }
 
+  /** The row's cells, by column. */
+  rowCells(row: number): [number, GridCell][] {
+    const own = this.cells.get(row);
+    if (!own) {
+      // The common case of a tall block's row: read it straight from the block.
+      let only: DenseBlock | null = null;
+      let count = 0;
+      for (const b of this.blocks) {
+        if (row < b.row || row > b.lastRow) continue;
+        only = b;
+        count++;
+      }
+      if (count === 0) return [];
+      if (count === 1 && only) {
+        const out: [number, GridCell][] = [];
+        const rv = only.values[row - only.row];
+        for (let j = 0; j < rv.length; j++) {
+          const v = rv[j];
+          if (v !== null && v !== undefined) out.push([only.column + j, { value: v, format: only.formats[j] ?? null, bold: only.bold, italic: only.italic }]);
+        }
+        return out;
+      }
+    }
+    const columns = new Set<number>();
+    if (own) for (const c of own.keys()) columns.add(c);
+    for (const b of this.blocks) {
+      if (row < b.row || row > b.lastRow) continue;
+      const rv = b.values[row - b.row];
+      for (let j = 0; j < rv.length; j++) if (rv[j] !== null && rv[j] !== undefined) columns.add(b.column + j);
+    }
+    const out: [number, GridCell][] = [];
+    for (const c of [...columns].sort((x, y) => x - y)) {
+      const cell = this.get(row, c);
+      if (cell) out.push([c, cell]);
+    }
+    return out;
+  }
+
+  /** Rows with at least one cell, top to bottom. */
+  *rowNumbers(): Generator<number> {
+    const used = this.usedRange("");
+    if (!used) return;
+    for (let r = used.firstRow; r <= used.lastRow; r++) if (this.hasCells(r)) yield r;
+  }
+
+  private hasCells(row: number): boolean {
+    const own = this.cells.get(row);
+    if (own) for (const cell of own.values()) if (cell) return true;
+    return this.rowCells(row).length > 0;
+  }
+
+  /** Rewrites every formula (a table renamed on the way in). */
+  mapFormulas(rewrite: (formula: string) => string): void {
+    for (const cells of this.cells.values()) {
+      for (const [c, cell] of cells) if (cell && isFormulaCell(cell.value)) cells.set(c, { ...cell, value: { ...cell.value, formula: rewrite(cell.value.formula) } });
+    }
+    for (const b of this.blocks) {
+      b.values.forEach((rv, i) =>
+        rv.forEach((v, j) => {
+          if (!isFormulaCell(v)) return;
+          const row = b.row + i;
+          const column = b.column + j;
+          const cell = this.get(row, column);
+          if (cell && cell.value === v) this.set(row, column, { ...cell, value: { ...v, formula: rewrite(v.formula) } });
+        }),
+      );
+    }
+  }
+
   usedRange(sheet: string): RangeRef | null {
     let firstRow = Infinity;
     let lastRow = 0;
     let firstColumn = Infinity;
     let lastColumn = 0;
-    for (const [r, cells] of this.rows) {
-      firstRow = Math.min(firstRow, r);
-      lastRow = Math.max(lastRow, r);
-      for (const c of cells.keys()) {
+    for (const [r, cells] of this.cells) {
+      for (const [c, cell] of cells) {
+        if (!cell) continue;
+        firstRow = Math.min(firstRow, r);
+        lastRow = Math.max(lastRow, r);
         firstColumn = Math.min(firstColumn, c);
         lastColumn = Math.max(lastColumn, c);
       }
+    }
+    for (const b of this.blocks) {
+      if (!b.used) continue;
+      firstRow = Math.min(firstRow, b.used.firstRow);
+      lastRow = Math.max(lastRow, b.used.lastRow);
+      firstColumn = Math.min(firstColumn, b.used.firstColumn);
+      lastColumn = Math.max(lastColumn, b.used.lastColumn);
     }
     return lastRow === 0 ? null : { sheet, firstRow, firstColumn, lastRow, lastColumn };
   }
@@ -115,6 +270,10 @@ export function isFormulaCell(v: unknown): v is FormulaCell {
 export function layoutPlan(plan: WritePlan): CellGrid {
   const grid = new CellGrid();
   for (const block of plan.blocks) {
+    if (block.values.length >= DENSE_ROWS) {
+      grid.addBlock(block);
+      continue;
+    }
     block.values.forEach((rowValues, i) =>
       rowValues.forEach((value, j) => {
         const cell: GridCell | null =
@@ -163,6 +322,10 @@ export class StylesEditor {
   private readonly newFonts: string[] = [];
   private readonly newXfs: string[] = [];
   private readonly cache = new Map<string, number>();
+  /** Differential formats (conditional formatting's fills): how many exist, which we add. */
+  private readonly dxfCount: number;
+  private readonly newDxfs: string[] = [];
+  private readonly dxfCache = new Map<string, number>();
 
   constructor(private readonly xml: string) {
     const p = (this.p = rootPrefix(xml));
@@ -186,10 +349,27 @@ export class StylesEditor {
     const styleXfs = findElement(xml, `${p}cellStyleXfs`);
     this.hasCellStyleXfs = !!styleXfs && findElements(xml, `${p}xf`, styleXfs.innerStart, styleXfs.innerEnd).length > 0;
     if (this.fonts.length === 0 || this.xfs.length === 0) throw new Error("The workbook's styles part has no default font or cell format.");
+    const dxfs = findElement(xml, `${p}dxfs`);
+    this.dxfCount = dxfs && !dxfs.selfClosing ? findElements(xml, `${p}dxf`, dxfs.innerStart, dxfs.innerEnd).length : 0;
   }
 
   get changed(): boolean {
-    return this.newFormats.length + this.newFonts.length + this.newXfs.length > 0;
+    return this.newFormats.length + this.newFonts.length + this.newXfs.length + this.newDxfs.length > 0;
+  }
+
+  /** The dxfId of a fill + font colour (RGB hex) for a conditional format. */
+  dxfIndex(fill: string, font: string): number {
+    const key = `${fill}/${font}`;
+    const hit = this.dxfCache.get(key);
+    if (hit !== undefined) return hit;
+    const p = this.p;
+    const argb = (rgb: string) => `FF${rgb.replace(/[^0-9A-Fa-f]/g, "").slice(0, 6).toUpperCase().padStart(6, "0")}`;
+    this.newDxfs.push(
+      `<${p}dxf><${p}font><${p}color rgb="${argb(font)}"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="${argb(fill)}"/></${p}patternFill></${p}fill></${p}dxf>`,
+    );
+    const index = this.dxfCount + this.newDxfs.length - 1;
+    this.dxfCache.set(key, index);
+    return index;
   }
 
   /** The cellXfs index for a style (0 = the default cell format). */
@@ -275,6 +455,12 @@ export class StylesEditor {
     }
     if (this.newFonts.length > 0) appendTo("fonts", this.newFonts, this.fonts.length);
     if (this.newXfs.length > 0) appendTo("cellXfs", this.newXfs, this.xfs.length);
+    if (this.newDxfs.length > 0 && !appendTo("dxfs", this.newDxfs, this.dxfCount + this.newDxfs.length)) {
+      // dxfs follows cellStyles (or cellXfs) in the schema's order
+      const after = findElement(xml, `${p}cellStyles`) ?? findElement(xml, `${p}cellXfs`);
+      if (!after) throw new Error("The workbook's styles part has no cell formats.");
+      edits.push({ start: after.end, end: after.end, text: `<${p}dxfs count="${this.newDxfs.length}">${this.newDxfs.join("")}</${p}dxfs>` });
+    }
     return applyEdits(xml, edits);
   }
 }
@@ -338,8 +524,10 @@ interface WorksheetArgs {
   onRow: (done: number) => void;
 }
 
-function worksheetXml(a: WorksheetArgs): string {
+function worksheetXml(a: WorksheetArgs): Uint8Array {
   const out: string[] = [XML_DECL, `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`];
+  const page = a.plan.pageSetup ?? null;
+  if (page && page.fitToWidth !== null) out.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
   const used = a.grid.usedRange(a.sheet);
   out.push(`<dimension ref="${used ? rangeText(used) : "A1"}"/>`);
   const freeze = Math.max(0, Math.floor(a.plan.freezeRows || 0));
@@ -362,27 +550,132 @@ function worksheetXml(a: WorksheetArgs): string {
     out.push(`<cols>${cols.join("")}</cols>`);
   }
   out.push(`<sheetData>`);
-  const rowNumbers = [...a.grid.rows.keys()].sort((x, y) => x - y);
-  rowNumbers.forEach((r, i) => {
-    const cells = a.grid.rows.get(r) as Map<number, GridCell>;
-    const columns = [...cells.keys()].sort((x, y) => x - y);
-    const parts = columns.map((c) => {
-      const cell = cells.get(c) as GridCell;
+  // The rows go out as bytes, a block at a time: no string of the whole sheet, and JSZip takes
+  // the bytes as they are.
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [encoder.encode(out.join(""))];
+  out.length = 0;
+  let i = 0;
+  for (let r = used ? used.firstRow : 1; used && r <= used.lastRow; r++) {
+    const cells = a.grid.rowCells(r);
+    if (cells.length === 0) continue;
+    let xml = `<row r="${r}">`;
+    for (const [c, cell] of cells) {
       const ref = cellAddress(r, c);
-      return cellXml(ref, cell, a.styles.index(styleKeyOf(cell)), a.date1904, `${a.sheet}!${ref}`);
-    });
-    out.push(`<row r="${r}">${parts.join("")}</row>`);
-    if ((i + 1) % 1000 === 0) a.onRow(i + 1);
-  });
+      xml += cellXml(ref, cell, a.styles.index(styleKeyOf(cell)), a.date1904, `${a.sheet}!${ref}`);
+    }
+    out.push(`${xml}</row>`);
+    if (++i % 1000 === 0) {
+      a.onRow(i);
+      if (i % 4000 === 0) {
+        chunks.push(encoder.encode(out.join("")));
+        out.length = 0;
+      }
+    }
+  }
   out.push(`</sheetData>`);
+  out.push(conditionalFormattingXml(a.plan.conditionalFormats ?? [], a.styles));
   out.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
+  if (page) out.push(pageSetupXml(page));
+  if (page?.rowBreaks) out.push(rowBreaksXml(page.rowBreaks));
   if (a.drawingRelId) out.push(`<drawing r:id="${a.drawingRelId}"/>`);
   if (a.tableRelIds.length > 0) {
     out.push(`<tableParts count="${a.tableRelIds.length}">${a.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
   }
   out.push(`</worksheet>`);
-  return out.join("");
+  chunks.push(encoder.encode(out.join("")));
+  return concatBytes(chunks);
 }
+
+const CF_OPERATORS = { lessThan: "lessThan", between: "between", greaterThanOrEqual: "greaterThanOrEqual" } as const;
+
+/** <conditionalFormatting> elements: cellIs rules, priorities in plan order across the sheet. */
+function conditionalFormattingXml(formats: readonly ConditionalFormat[], styles: StylesEditor): string {
+  let priority = 0;
+  return formats
+    .map((cf) => {
+      const rules = cf.rules.map((rule) => {
+        const operator = CF_OPERATORS[rule.operator];
+        const formulas = rule.values.map((v) => `<formula>${numberText(v, `a conditional format on ${rangeText(cf.range)}`)}</formula>`).join("");
+        return `<cfRule type="cellIs" dxfId="${styles.dxfIndex(rule.fill, rule.font)}" priority="${++priority}" operator="${operator}">${formulas}</cfRule>`;
+      });
+      return `<conditionalFormatting sqref="${rangeText(cf.range)}">${rules.join("")}</conditionalFormatting>`;
+    })
+    .join("");
+}
+
+/** Excel's paperSize codes for the sizes a plan can ask for. */
+const PAPER_SIZES = { letter: 1, A4: 9 } as const;
+
+/** <pageSetup>: orientation, paper and, with fitToPage in sheetPr, the pages wide and tall. */
+function pageSetupXml(page: PageSetup): string {
+  const fit = (n: number) => String(Math.max(0, Math.floor(n)));
+  const paper = page.paperSize ? ` paperSize="${PAPER_SIZES[page.paperSize]}"` : "";
+  const fitAttrs = page.fitToWidth !== null ? ` fitToWidth="${fit(page.fitToWidth)}" fitToHeight="${fit(page.fitToHeight)}"` : "";
+  return `<pageSetup${paper} orientation="${page.orientation === "landscape" ? "landscape" : "portrait"}"${fitAttrs}/>`;
+}
+
+/** <rowBreaks>: a manual page break below each listed row. */
+function rowBreaksXml(rows: readonly number[]): string {
+  const valid = [...new Set(rows.filter((r) => Number.isInteger(r) && r >= 1 && r < MAX_ROWS))].sort((a, b) => a - b);
+  if (valid.length === 0) return "";
+  const brks = valid.map((r) => `<brk id="${r}" max="${MAX_COLUMNS - 1}" man="1"/>`).join("");
+  return `<rowBreaks count="${valid.length}" manualBreakCount="${valid.length}">${brks}</rowBreaks>`;
+}
+
+/** The name Excel gives a sheet's rows (and columns) repeated on every printed page. */
+export const PRINT_TITLES_NAME = "_xlnm.Print_Titles";
+/** The name Excel gives a sheet's print area. */
+export const PRINT_AREA_NAME = "_xlnm.Print_Area";
+
+/**
+ * Sets (or, with ref null, removes) a sheet-scoped built-in defined name in workbook.xml, such
+ * as the print titles ('Sheet'!$1:$1) or the print area. Other names are left as they are.
+ */
+export function setSheetName(xml: string, name: string, localSheetId: number, ref: string | null): string {
+  const p = rootPrefix(xml);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const names = findElement(xml, `${p}definedNames`);
+  const existing = names && !names.selfClosing ? findElements(xml, `${p}definedName`, names.innerStart, names.innerEnd) : [];
+  for (const e of existing) {
+    if ((e.attrs.name ?? "").toLowerCase() === name.toLowerCase() && e.attrs.localSheetId === String(localSheetId)) {
+      edits.push({ start: e.start, end: e.end, text: "" });
+    }
+  }
+  if (ref !== null) {
+    const el = `<${p}definedName name="${name}" localSheetId="${localSheetId}">${xmlText(ref)}</${p}definedName>`;
+    if (names && !names.selfClosing) edits.push({ start: names.innerEnd, end: names.innerEnd, text: el });
+    else if (names) edits.push({ start: names.start, end: names.end, text: `<${p}definedNames>${el}</${p}definedNames>` });
+    else {
+      const sheets = findElement(xml, `${p}sheets`);
+      const after = [findElement(xml, `${p}externalReferences`), findElement(xml, `${p}functionGroups`), sheets].find((e) => e !== null);
+      if (!after) throw new Error("The workbook part has no sheet list.");
+      edits.push({ start: after.end, end: after.end, text: `<${p}definedNames>${el}</${p}definedNames>` });
+    }
+  }
+  return edits.length === 0 ? xml : applyEdits(xml, edits);
+}
+
+/** Sets (or, with rows null, removes) a sheet's print titles: rows repeated on every page. */
+export function setPrintTitles(xml: string, localSheetId: number, sheet: string, rows: { first: number; last: number } | null): string {
+  const ref = rows ? `'${sheet.replace(/'/g, "''")}'!$${rows.first}:$${rows.last}` : null;
+  return setSheetName(xml, PRINT_TITLES_NAME, localSheetId, ref);
+}
+/** The blocks as one array, each dropped once copied. */
+function concatBytes(chunks: Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const c of chunks) size += c.length;
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (let k = 0; k < chunks.length; k++) {
+    bytes.set(chunks[k], at);
+    at += chunks[k].length;
+    chunks[k] = EMPTY_BYTES;
+  }
+  return bytes;
+}
+
+const EMPTY_BYTES = new Uint8Array(0);
 
 interface TableSpec {
   id: number;
@@ -495,7 +788,7 @@ function addRelationship(xml: string, rel: { id: string; type: string; target: s
   return xml.slice(0, root.start) + `${root.tag.slice(0, -2).trimEnd()}>${el}${close}` + xml.slice(root.end);
 }
 
-function removeRelationships(xml: string, ids: Set<string>): string {
+export function removeRelationships(xml: string, ids: Set<string>): string {
   const p = rootPrefix(xml);
   const edits = findElements(xml, `${p}Relationship`)
     .filter((e) => ids.has(e.attrs.Id ?? ""))
@@ -503,7 +796,7 @@ function removeRelationships(xml: string, ids: Set<string>): string {
   return applyEdits(xml, edits);
 }
 
-function editContentTypes(xml: string, remove: string[], add: { part: string; type: string }[], needRels: boolean): string {
+export function editContentTypes(xml: string, remove: string[], add: { part: string; type: string }[], needRels: boolean): string {
   const p = rootPrefix(xml);
   const drop = new Set([...remove, ...add.map((a) => a.part)].map((x) => `/${x}`.toLowerCase()));
   const edits = findElements(xml, `${p}Override`)
@@ -521,11 +814,12 @@ function editContentTypes(xml: string, remove: string[], add: { part: string; ty
 }
 
 /** Adds the new <sheet> and its ownership marker to workbook.xml, leaving the rest verbatim. */
-function addSheetToWorkbook(xml: string, sheet: { name: string; sheetId: number; relId: string; index: number }): string {
+function addSheetToWorkbook(xml: string, sheet: { name: string; sheetId: number; relId: string; index: number; veryHidden: boolean }): string {
   const p = rootPrefix(xml);
   const rp = namespacePrefix(xml, NS.rel);
   const relAttr = rp ? `${rp}:id="${sheet.relId}"` : `xmlns:r="${NS.rel}" r:id="${sheet.relId}"`;
-  const sheetEl = `<${p}sheet name="${xmlAttr(sheet.name)}" sheetId="${sheet.sheetId}" ${relAttr}/>`;
+  const state = sheet.veryHidden ? ` state="veryHidden"` : "";
+  const sheetEl = `<${p}sheet name="${xmlAttr(sheet.name)}" sheetId="${sheet.sheetId}"${state} ${relAttr}/>`;
   const markerText = `'${sheet.name.replace(/'/g, "''")}'!$A$1`;
   const marker = `<${p}definedName name="${OWNER_MARKER_NAME}" localSheetId="${sheet.index}" hidden="1">${xmlText(markerText)}</${p}definedName>`;
   const edits: { start: number; end: number; text: string }[] = [];
@@ -609,7 +903,7 @@ function partsOwnedBy(sheetPart: string, graph: Map<string, string[]>): string[]
       if (seen.has(k)) continue;
       seen.set(k, part);
       if (stopAt !== null && k === key(stopAt)) continue;
-      queue.push(...(graph.get(k) ?? []));
+      for (const next of graph.get(k) ?? []) queue.push(next);
     }
     return seen;
   };
@@ -641,8 +935,8 @@ export async function applyPlan(pkg: OoxmlPackage, plan: WritePlan, onProgress?:
   const sheetName = existing ? existing.name : plan.sheet;
 
   const grid = layoutPlan(plan);
-  const rowCount = grid.rows.size;
-  const total = rowCount + 1;
+  const used = grid.usedRange(plan.sheet);
+  const total = (used ? used.lastRow - used.firstRow + 1 : 0) + 1;
   onProgress?.(0, total);
 
   // What a re-run replaces: the old sheet's own parts (tables, drawings, charts...).
@@ -679,11 +973,7 @@ export async function applyPlan(pkg: OoxmlPackage, plan: WritePlan, onProgress?:
   });
   for (const t of tables) {
     if (t.name !== t.planName) {
-      for (const cells of grid.rows.values()) {
-        for (const cell of cells.values()) {
-          if (isFormulaCell(cell.value)) cell.value = { ...cell.value, formula: renameTableInFormula(cell.value.formula, t.planName, t.name) };
-        }
-      }
+      grid.mapFormulas((formula) => renameTableInFormula(formula, t.planName, t.name));
     }
     t.columns.forEach((c, i) => {
       const column = t.body.firstColumn + i;
@@ -722,7 +1012,7 @@ export async function applyPlan(pkg: OoxmlPackage, plan: WritePlan, onProgress?:
   const relIds = freeRelId([], tables.length + (drawingPart ? 1 : 0));
   const tableRelIds = relIds.slice(0, tables.length);
   const drawingRelId = drawingPart ? relIds[tables.length] : null;
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>();
   files.set(
     sheetPart,
     worksheetXml({
@@ -783,7 +1073,21 @@ export async function applyPlan(pkg: OoxmlPackage, plan: WritePlan, onProgress?:
     const [relId] = freeRelId(wbRelIds);
     workbookRels = addRelationship(workbookRels, { id: relId, type: REL_TYPE.worksheet, target: relativeTarget(pkg.workbookPart, sheetPart) });
     const sheetId = pkg.sheets.reduce((m, s) => Math.max(m, s.sheetId), 0) + 1;
-    files.set(pkg.workbookPart, addSheetToWorkbook(pkg.workbookXml, { name: sheetName, sheetId, relId, index: pkg.sheets.length }));
+    files.set(pkg.workbookPart, addSheetToWorkbook(pkg.workbookXml, { name: sheetName, sheetId, relId, index: pkg.sheets.length, veryHidden: plan.visibility === "veryHidden" }));
+  }
+  {
+    // Print titles live in workbook.xml: set ours, or drop the ones an earlier run set.
+    const index = existing ? existing.index : pkg.sheets.length;
+    const written = files.get(pkg.workbookPart);
+    const before = typeof written === "string" ? written : pkg.workbookXml;
+    const area = plan.pageSetup?.printArea;
+    const after = setSheetName(
+      setPrintTitles(before, index, sheetName, plan.pageSetup?.printTitleRows ?? null),
+      PRINT_AREA_NAME,
+      index,
+      area ? absoluteRef(sheetName, area) : null,
+    );
+    if (after !== before) files.set(pkg.workbookPart, after);
   }
   if (!stylesPart) {
     const [relId] = freeRelId(parseRelationships(workbookRels).map((r) => r.id));

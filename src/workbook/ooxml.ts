@@ -7,7 +7,11 @@
  * No Node modules here: this runs in the browser too (JSZip works on Uint8Array).
  */
 import JSZip from "jszip";
+import { LocalizedError } from "../i18n";
+import { DEFAULT_LIMITS, FileProblem, MAX_COLUMNS, MAX_ROWS, megabytes, type ReadLimits } from "./file-errors";
 import { OWNER_MARKER_NAME } from "./plan";
+import { sniffWorkbookFile } from "./sniff";
+import { checkXmlText } from "./xml-check";
 import type { CellError, RangeRef, SheetOwnership, TableInfo } from "./port";
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +289,10 @@ export function parseCellRef(ref: string): { row: number; column: number } | nul
   if (!m) return null;
   let column = 0;
   for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: parseInt(m[2], 10), column };
+  const row = parseInt(m[2], 10);
+  // Beyond Excel's grid (rows 1..1,048,576, columns A..XFD) is no address at all.
+  if (row < 1 || row > MAX_ROWS || column > MAX_COLUMNS) return null;
+  return { row, column };
 }
 
 /** "A1:C9" (or "A1") on a sheet → RangeRef. */
@@ -407,6 +414,11 @@ export class OoxmlPackage {
   definedNames: DefinedName[] = [];
   date1904 = false;
   private relsCache = new Map<string, Relationship[]>();
+  /** What reads may inflate and hold (see file-errors.ts); tests set smaller ones. */
+  limits: ReadLimits = DEFAULT_LIMITS;
+  /** The most bytes inflated from each part in one read, and their sum (the total cap). */
+  private readonly inflated = new Map<string, number>();
+  private inflatedTotal = 0;
   /**
    * How stored entries are inflated for streaming reads; null = JSZip's own (pure JS) inflater.
    * The Node file adapter plugs in native zlib here.
@@ -415,10 +427,24 @@ export class OoxmlPackage {
 
   private constructor(readonly zip: JSZip) {}
 
-  static async load(data: ArrayBuffer | Uint8Array): Promise<OoxmlPackage> {
-    const zip = await JSZip.loadAsync(data);
+  /**
+   * Reads a package. A file that is not a complete zip says what it is instead (an .xls, a
+   * password-protected workbook, CSV text...); a damaged one says so: FileProblem either way.
+   */
+  static async load(data: ArrayBuffer | Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<OoxmlPackage> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (bytes.byteLength > limits.fileBytes) throw new FileProblem("fileTooLarge", { size: megabytes(bytes.byteLength), limit: megabytes(limits.fileBytes) });
+    const kind = sniffWorkbookFile(bytes);
+    if (kind !== "xlsx") throw new FileProblem(kind);
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(data);
+    } catch {
+      throw new FileProblem("damagedZip");
+    }
     keepStoredEntriesStored(zip);
     const pkg = new OoxmlPackage(zip);
+    pkg.limits = limits;
     await pkg.refresh();
     return pkg;
   }
@@ -449,12 +475,15 @@ export class OoxmlPackage {
     this.zip.forEach((path, file) => {
       if (!file.dir) this.names.set(path.toLowerCase(), path);
     });
+    // Read (and so checked) like every other part, though only the writer needs its content.
+    await this.text("[Content_Types].xml");
     const rootRels = await this.relationships("");
     const office = rootRels.find((r) => !r.external && isRelType(r.type, REL_TYPE.officeDocument));
-    if (!office) throw new Error("Not an Excel workbook: the package has no main document.");
+    if (!office) throw new FileProblem("notWorkbook");
     this.workbookPart = this.actual(resolveTarget("", office.target)) ?? resolveTarget("", office.target);
     const xml = await this.text(this.workbookPart);
-    if (xml === null) throw new Error(`Not an Excel workbook: ${this.workbookPart} is missing.`);
+    // A .docx or .pptx has a main document too, but not a workbook.
+    if (xml === null || !/^(?:[\w.-]+:)?workbook$/.test(/^<([^\s/>]+)/.exec(rootTag(xml))?.[1] ?? "")) throw new FileProblem("notWorkbook");
     this.workbookXml = xml;
     this.parseWorkbook(await this.relationships(this.workbookPart));
   }
@@ -506,10 +535,85 @@ export class OoxmlPackage {
     return [...this.names.values()];
   }
 
+  /**
+   * A part's text, read within the limits and checked: valid UTF-8 and well-formed XML
+   * (every part read whole is XML), else a FileProblem naming the part.
+   */
   async text(part: string): Promise<string | null> {
     const name = this.actual(part);
-    const file = name === null ? null : this.zip.file(name);
-    return file ? file.async("string") : null;
+    if (name === null || !this.zip.file(name)) return null;
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    await this.readPart(name, this.limits.partBytes, (chunk) => {
+      chunks.push(chunk);
+      length += chunk.byteLength;
+    });
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.byteLength;
+    }
+    let xml: string;
+    try {
+      xml = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      throw new FileProblem("badUtf8", { part: name });
+    }
+    checkXmlText(xml, name, this.limits);
+    return xml;
+  }
+
+  /**
+   * Streams a part's inflated bytes to onChunk, within the limits: a part whose zip entry
+   * records more than `cap` bytes is refused before any is inflated, and inflating stops as
+   * soon as a part gives more than `cap`, more than its entry records, or all parts read more
+   * than the total cap. onChunk may throw to stop early; what it throws is passed on.
+   */
+  readPart(part: string, cap: number, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+    const name = this.actual(part) ?? part;
+    const declared = this.uncompressedSize(name);
+    if (declared !== null && declared > cap) return Promise.reject(new FileProblem("partTooLarge", { part: name, limit: megabytes(cap) }));
+    const stream = this.stream(name);
+    if (!stream) return Promise.reject(new FileProblem("notWorkbook"));
+    const key = name.toLowerCase();
+    let bytes = 0;
+    return new Promise<void>((resolve, reject) => {
+      let finished = false;
+      const stop = (e: unknown) => {
+        if (finished) return;
+        finished = true;
+        stream.pause();
+        stream.destroy?.();
+        if (e === undefined) resolve();
+        else reject(e);
+      };
+      stream
+        .on("data", (chunk) => {
+          if (finished) return;
+          try {
+            bytes += chunk.byteLength;
+            if (bytes > cap) throw new FileProblem("partTooLarge", { part: name, limit: megabytes(cap) });
+            if (declared !== null && bytes > declared) throw new FileProblem("sizeMismatch", { part: name, size: declared });
+            const seen = this.inflated.get(key) ?? 0;
+            if (bytes > seen) {
+              this.inflated.set(key, bytes);
+              this.inflatedTotal += bytes - seen;
+              if (this.inflatedTotal > this.limits.totalBytes) throw new FileProblem("totalTooLarge", { limit: megabytes(this.limits.totalBytes) });
+            }
+            onChunk(chunk);
+          } catch (e) {
+            stop(e);
+          }
+        })
+        .on("end", () => {
+          if (finished) return;
+          finished = true;
+          resolve();
+        })
+        .on("error", (e) => stop(e instanceof LocalizedError ? e : new FileProblem("badZipEntry", { part: name })))
+        .resume();
+    });
   }
 
   /** Streams a part's bytes (inflated in chunks: no whole copy of a big sheet in memory). */

@@ -1,9 +1,11 @@
 /**
  * A workbook from the bytes of a file the user chose (the task pane outside Office). The file
- * name picks the reader; .xlsx files are streamed from the package (xlsx-stream.ts), with no
- * ExcelJS, so the reading worker stays small. Another format plugs in here with its own
- * WorkbookPort.
+ * name picks the reader (fileKind.ts): CSV files go to csv.ts; .xlsx files are streamed from
+ * the package (xlsx-stream.ts), with no ExcelJS, so the reading worker stays small. Another
+ * format plugs in here with its own WorkbookPort.
  */
+import { CsvWorkbook } from "./csv";
+import { fileKindOf } from "./fileKind";
 import type { ProgressListener, WorkbookPort } from "./port";
 import { StreamedWorkbook } from "./xlsx-stream";
 
@@ -16,6 +18,6 @@ export interface BytesWorkbook extends WorkbookPort {
 }
 
 export async function openWorkbookBytes(bytes: ArrayBuffer | Uint8Array, fileName: string): Promise<BytesWorkbook> {
-  void fileName; // every file is read as .xlsx for now
+  if (fileKindOf(fileName) === "csv") return CsvWorkbook.fromBytes(bytes, { name: fileName });
   return StreamedWorkbook.fromBytes(bytes);
 }

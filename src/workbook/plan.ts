@@ -77,6 +77,41 @@ export interface WritePlan {
   freezeRows: number;
   /** The range to show the user after writing (the table). */
   result: RangeRef;
+  /**
+   * "veryHidden" keeps a sheet out of Excel's Unhide list (the add-in's stored plan); the
+   * default is a visible sheet.
+   */
+  visibility?: "visible" | "veryHidden";
+  /** Cell colours that follow the values (attainment bands); absent = none. */
+  conditionalFormats?: ConditionalFormat[];
+  /** How the sheet prints; absent = the workbook's defaults. */
+  pageSetup?: PageSetup;
+}
+
+/**
+ * A rule that fills cells whose number meets a comparison: Excel's "Highlight cells" rules.
+ * Colours are RGB hex without '#', e.g. "C6EFCE" (Excel's green fill).
+ */
+export interface ConditionalFormat {
+  range: RangeRef;
+  rules: { operator: "lessThan" | "between" | "greaterThanOrEqual"; values: number[]; fill: string; font: string }[];
+}
+
+/** Print settings of the output sheet. */
+export interface PageSetup {
+  orientation: "portrait" | "landscape";
+  /** Scale to fit this many pages wide (null = print at 100 %). */
+  fitToWidth: number | null;
+  /** Pages tall when fitting (0 = as many as needed); used only with fitToWidth. */
+  fitToHeight: number;
+  /** Rows printed at the top of every page (1-based, inclusive), e.g. the header row. */
+  printTitleRows: { first: number; last: number } | null;
+  /** Paper; absent = the printer's default. */
+  paperSize?: "A4" | "letter";
+  /** What prints; absent = the used range. */
+  printArea?: RangeRef;
+  /** A manual page break below each of these rows (1-based). */
+  rowBreaks?: number[];
 }
 
 export const workbookMessages: Catalog = {

@@ -93,6 +93,35 @@ export interface ApplyOptions {
   onProgress?: ProgressListener;
 }
 
+/** A cell (or, for a spilled formula, its range) on a sheet: "B2", "B2:B6". */
+export interface SheetCellRef {
+  sheet: string;
+  address: string;
+}
+
+export interface FreezeOptions {
+  /** Find and report only; change nothing. */
+  dryRun?: boolean;
+  /** Progress in sheets (files) or rows (Excel). */
+  onProgress?: ProgressListener;
+}
+
+/** What freezeFormulas() did (or, on a dry run, would do). */
+export interface FreezeReport {
+  /** Formula cells replaced by their values. */
+  count: number;
+  /** Per sheet, in workbook order, sheets with frozen cells only. */
+  sheets: { sheet: string; count: number }[];
+  /** The first frozen cells (at most FREEZE_LIST_LIMIT), in workbook order. */
+  cells: SheetCellRef[];
+  /** Cells whose formula matched but that have no calculated value: left as they are. */
+  uncalculated: SheetCellRef[];
+  uncalculatedCount: number;
+}
+
+/** How many cells a FreezeReport lists (the counts are always complete). */
+export const FREEZE_LIST_LIMIT = 200;
+
 export interface WorkbookPort {
   readonly kind: "excel" | "xlsx";
   listSheets(): Promise<SheetInfo[]>;
@@ -108,4 +137,11 @@ export interface WorkbookPort {
   apply(plan: import("./plan").WritePlan, options?: ApplyOptions): Promise<void>;
   /** Shows a range to the user (selects it in Excel; no-op for files). */
   reveal(range: RangeRef): Promise<void>;
+  /**
+   * Replaces every formula for which `match` says true (given the formula text as the host
+   * shows it: "=SALES.X(…)" in Excel, "_xldudf_SALES_X(…)" in a file) by its calculated value,
+   * a spilled result by its values; everything else stays. Cells without a calculated value
+   * are reported and left as they are.
+   */
+  freezeFormulas(match: (formula: string) => boolean, options?: FreezeOptions): Promise<FreezeReport>;
 }

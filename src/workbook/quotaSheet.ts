@@ -9,11 +9,25 @@
  *        first printed page carries both.
  *   G…   below that block, a chart of quota vs history per rep (up to MAX_CHART_REPS reps:
  *        beyond that the bars are unreadable and the table says it all).
+ *
+ * For a year plan (YearPlan) the sheet is the schedule, laid out to print on landscape pages
+ * one page wide with the header row on every page (yearSheet.ts):
+ *   A…   the table "SalesQuotas": Rep | Team | Note | one column per period ("Jan 2026") |
+ *        Quota (the row total) | History, with a totals row of native sums (each period's
+ *        target, the plan total). Team only with teams; Note says "locked", "new hire (ramp)",
+ *        "leaver".
+ *   below it, with teams, the table "SalesQuotasByTeam": Team | Reps | Share | periods | Quota,
+ *        its period columns under the schedule's, and a totals row;
+ *   below that, "How these quotas were made" (label in A, value in B) with the year plan's
+ *        phasing, start, company target, uplift, plan total and coverage, locks, roster and
+ *        notes; then the chart.
  */
 import { Locale, LocalizedError } from "../i18n";
+import type { YearPlan } from "../plan/types";
 import { decimalsOf, planWarningText, QuotaPlan, tidy } from "../sheet/quotaPlan";
 import { CellBlock, DEFAULT_OUTPUT_SHEET, isValidSheetName, PlanChart, PlanTable, PlanValue, workbookMessages, WritePlan } from "./plan";
 import type { RangeRef } from "./port";
+import { isYearPlan, yearAuditLines, yearNoteLines, yearSchedule } from "./yearSheet";
 
 export const QUOTA_TABLE_NAME = "SalesQuotas";
 export const QUOTA_CHART_NAME = "QuotaVsHistory";
@@ -39,6 +53,8 @@ export interface QuotaProvenance {
   weightColumn?: string | null;
   /** What wrote the sheet, e.g. "quota command 0.1.0". */
   madeBy?: string | null;
+  /** Where a year plan's roster came from, e.g. "staff.xlsx, sheet Roster". */
+  roster?: string | null;
 }
 
 type Texts = Record<
@@ -86,6 +102,7 @@ type Texts = Record<
   | "colCosts"
   | "colUnits"
   | "colWeight"
+  | "colTeam"
   | "colColumn",
   string
 >;
@@ -136,6 +153,7 @@ const TEXTS: Record<Locale, Texts> = {
     colCosts: "Cost columns",
     colUnits: "Units column",
     colWeight: "Weight column",
+    colTeam: "Team column",
     colColumn: "Column",
   },
   sv: {
@@ -183,6 +201,7 @@ const TEXTS: Record<Locale, Texts> = {
     colCosts: "Kostnadskolumner",
     colUnits: "Antalskolumn",
     colWeight: "Viktkolumn",
+    colTeam: "Teamkolumn",
     colColumn: "Kolumn",
   },
 };
@@ -233,6 +252,8 @@ function columnLabel(role: string, t: Texts): string {
     case "weight":
     case "weights":
       return t.colWeight;
+    case "team":
+      return t.colTeam;
     default:
       return `${t.colColumn}: ${role}`;
   }
@@ -268,7 +289,7 @@ function numberWidth(value: number, decimals: number): number {
  * strings, which adapters write as text (a rep called "=cmd" stays text).
  */
 export function buildQuotaWritePlan(
-  plan: QuotaPlan,
+  plan: QuotaPlan | YearPlan,
   provenance: QuotaProvenance,
   sheetName: string = DEFAULT_OUTPUT_SHEET,
   locale: Locale = "en",
@@ -283,12 +304,15 @@ export function buildQuotaWritePlan(
   const lastDataRow = headerRow + Math.max(n, 1); // an Excel table needs one data row
   const totalsRow = lastDataRow + 1;
   const headers = quotaTableHeaders(locale, plan.method);
+  // A year plan's sheet is its rep × period schedule (yearSheet.ts); the audit block is shared.
+  const schedule = isYearPlan(plan) ? yearSchedule(plan, sheetName, locale) : null;
 
   const blocks: CellBlock[] = [];
-  blocks.push({ row: headerRow, column: 1, values: [headers], bold: true });
+  if (schedule) blocks.push(...schedule.blocks);
+  else blocks.push({ row: headerRow, column: 1, values: [headers], bold: true });
   const dataValues: PlanValue[][] = plan.rows.map((r) => [r.rep, r.history, r.share, r.quota, r.periodQuota]);
   if (dataValues.length === 0) dataValues.push([null, null, null, null, null]);
-  blocks.push({
+  if (!schedule) blocks.push({
     row: firstDataRow,
     column: 1,
     values: dataValues,
@@ -324,6 +348,7 @@ export function buildQuotaWritePlan(
   lines.push({ label: t.periods, value: p.periods, format: "0" });
   lines.push({ label: t.periodTotal, value: plan.periodTotal, format: money });
   lines.push(p.roundTo === 0 ? { label: t.roundTo, value: t.noRounding } : { label: t.roundTo, value: p.roundTo, format: money });
+  if (isYearPlan(plan)) lines.push(...yearAuditLines(plan, provenance, locale));
   if (plan.method === "forecast") {
     lines.push({ label: t.growth, value: p.growth, format: SHARE_FORMAT });
     lines.push({ label: t.forecastFrom, value: p.forecastMethod ?? "last" });
@@ -346,12 +371,16 @@ export function buildQuotaWritePlan(
   lines.push({ label: t.createdAt, value: provenance.createdAt, format: DATE_TIME_FORMAT });
   if (provenance.madeBy) lines.push({ label: t.madeBy, value: provenance.madeBy });
   for (const w of plan.warnings) lines.push({ label: t.notes, value: planWarningText(w, locale) });
+  if (isYearPlan(plan)) lines.push(...yearNoteLines(plan, locale));
 
-  blocks.push({ row: 1, column: BLOCK_COLUMN, values: [[t.heading]], bold: true });
+  // Beside the table; for a year plan below its tables, label in A and value in B.
+  const blockTop = schedule ? schedule.blockRow : 1;
+  const blockColumn = schedule ? 1 : BLOCK_COLUMN;
+  blocks.push({ row: blockTop, column: blockColumn, values: [[t.heading]], bold: true });
   lines.forEach((line, i) => {
-    blocks.push({ row: 2 + i, column: BLOCK_COLUMN, values: [[line.label, line.value]], columnFormats: [null, line.format ?? null] });
+    blocks.push({ row: blockTop + 1 + i, column: blockColumn, values: [[line.label, line.value]], columnFormats: [null, line.format ?? null] });
   });
-  const blockLastRow = 1 + lines.length;
+  const blockLastRow = blockTop + lines.length;
 
   const charts: PlanChart[] = [];
   if (n >= 1 && n <= MAX_CHART_REPS) {
@@ -362,10 +391,10 @@ export function buildQuotaWritePlan(
       title: t.chartTitle,
       categories: col(1),
       series: [
-        { name: headers[1], values: col(2) },
-        { name: headers[3], values: col(4) },
+        { name: headers[1], values: col(schedule ? schedule.historyColumn : 2) },
+        { name: headers[3], values: col(schedule ? schedule.quotaColumn : 4) },
       ],
-      anchor: { sheet: sheetName, firstRow: top, firstColumn: BLOCK_COLUMN, lastRow: top + clamp(n + 8, 16, 30), lastColumn: BLOCK_COLUMN + 7 },
+      anchor: { sheet: sheetName, firstRow: top, firstColumn: blockColumn, lastRow: top + clamp(n + 8, 16, 30), lastColumn: blockColumn + 7 },
     });
   }
 
@@ -384,6 +413,18 @@ export function buildQuotaWritePlan(
     { column: BLOCK_COLUMN + 1, width: clamp(valueWidth + 2, 16, 60) },
   ];
 
+  if (schedule) {
+    return {
+      sheet: sheetName,
+      blocks,
+      tables: schedule.tables,
+      charts,
+      columnWidths: schedule.columnWidths(labelWidth, lines.reduce((m, l) => Math.max(m, typeof l.value === "string" ? 0 : 17), 12)),
+      freezeRows: headerRow,
+      result: schedule.result,
+      pageSetup: { orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: { first: headerRow, last: headerRow } },
+    };
+  }
   return {
     sheet: sheetName,
     blocks,

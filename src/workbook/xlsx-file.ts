@@ -9,8 +9,14 @@ import * as path from "path";
 import { Readable } from "stream";
 import { pipeline } from "stream/promises";
 import * as zlib from "zlib";
+import { DEFAULT_LIMITS, FileProblem, megabytes, type ReadLimits } from "./file-errors";
 import { OoxmlPackage, type EntryStream, type RawEntry } from "./ooxml";
 import { StreamedWorkbook } from "./xlsx-stream";
+
+export interface XlsxFileOptions {
+  /** What reads may inflate and hold (DEFAULT_LIMITS); tests set smaller ones. */
+  limits?: ReadLimits;
+}
 
 export class XlsxFile extends StreamedWorkbook {
   private constructor(
@@ -21,10 +27,13 @@ export class XlsxFile extends StreamedWorkbook {
     super(pkg);
   }
 
-  static async open(filePath: string): Promise<XlsxFile> {
+  static async open(filePath: string, options: XlsxFileOptions = {}): Promise<XlsxFile> {
     const absolute = path.resolve(filePath);
+    const limits = options.limits ?? DEFAULT_LIMITS;
+    const { size } = await fs.stat(absolute);
+    if (size > limits.fileBytes) throw new FileProblem("fileTooLarge", { size: megabytes(size), limit: megabytes(limits.fileBytes) });
     const data = await fs.readFile(absolute);
-    const pkg = await OoxmlPackage.load(data);
+    const pkg = await OoxmlPackage.load(data, limits);
     pkg.inflater = nativeInflate;
     return new XlsxFile(pkg, absolute);
   }
@@ -85,7 +94,11 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-/** Opens an .xlsx file for reading through the WorkbookPort and saving with save(outPath). */
-export function openXlsxFile(filePath: string): Promise<XlsxFile> {
-  return XlsxFile.open(filePath);
+/**
+ * Opens an .xlsx file for reading through the WorkbookPort and saving with save(outPath).
+ * A file that is not an .xlsx workbook, too large or damaged is refused with a FileProblem
+ * (one line saying what the file is and what to do), here or on the read that finds it.
+ */
+export function openXlsxFile(filePath: string, options: XlsxFileOptions = {}): Promise<XlsxFile> {
+  return XlsxFile.open(filePath, options);
 }

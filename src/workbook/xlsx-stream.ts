@@ -4,6 +4,7 @@
  * parts) and the task pane's reading worker, which opens the chosen file's bytes with it. No
  * ExcelJS and no Node modules here, so it runs in a browser worker.
  */
+import { DEFAULT_LIMITS, type ReadLimits } from "./file-errors";
 import { OoxmlPackage, type SheetEntry } from "./ooxml";
 import { loadReadContext, readSheetRows, SheetValueCache, streamedUsedRange, type ReadContext } from "./ooxml-read";
 import { PackageWorkbook } from "./ooxml-port";
@@ -27,9 +28,12 @@ export class StreamedWorkbook extends PackageWorkbook {
   /** Hears how far the parts being read are inflated (see prepare). */
   private inflating: ProgressListener | null = null;
 
-  /** A workbook from .xlsx bytes held in memory (sheets inflated natively where the platform can). */
-  static async fromBytes(data: ArrayBuffer | Uint8Array): Promise<StreamedWorkbook> {
-    const pkg = await OoxmlPackage.load(data);
+  /**
+   * A workbook from .xlsx bytes held in memory (sheets inflated natively where the platform
+   * can), read within `limits` like a file the `quota` command opens.
+   */
+  static async fromBytes(data: ArrayBuffer | Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<StreamedWorkbook> {
+    const pkg = await OoxmlPackage.load(data, limits);
     const workbook = new StreamedWorkbook(pkg);
     if (webInflateAvailable()) pkg.inflater = (entry) => webInflate(entry, (done, total) => workbook.inflating?.(done, total));
     return workbook;

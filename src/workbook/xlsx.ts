@@ -10,7 +10,8 @@
  */
 import ExcelJS from "exceljs";
 import { decodeXstring, OoxmlPackage, type SheetEntry } from "./ooxml";
-import { loadReadContext, readSheetRows, streamedUsedRange, type ReadContext } from "./ooxml-read";
+import { DEFAULT_LIMITS, type ReadLimits } from "./file-errors";
+import { checkWholePackage, loadReadContext, readSheetRows, streamedUsedRange, type ReadContext } from "./ooxml-read";
 import { PackageWorkbook, PROGRESS_STEP, yieldToEventLoop } from "./ooxml-port";
 import type { CellValue, ProgressListener, RangeRef } from "./port";
 
@@ -48,6 +49,8 @@ export const EXCELJS_MAX_SHEET_XML = 16 * 1024 * 1024;
 export interface XlsxOpenOptions {
   /** "auto" (default): ExcelJS for moderate workbooks, streaming for big ones. */
   reader?: "auto" | "exceljs" | "stream";
+  /** What reads may inflate and hold (DEFAULT_LIMITS); tests set smaller ones. */
+  limits?: ReadLimits;
 }
 
 export class XlsxWorkbook extends PackageWorkbook {
@@ -62,10 +65,14 @@ export class XlsxWorkbook extends PackageWorkbook {
   }
 
   static async fromBuffer(data: ArrayBuffer | Uint8Array, options: XlsxOpenOptions = {}): Promise<XlsxWorkbook> {
-    const pkg = await OoxmlPackage.load(data);
+    const pkg = await OoxmlPackage.load(data, options.limits ?? DEFAULT_LIMITS);
     const reader = options.reader ?? "auto";
     const sheetXml = pkg.sheets.reduce((sum, s) => sum + (s.part ? (pkg.uncompressedSize(s.part) ?? 0) : 0), 0);
     if (reader === "stream" || (reader === "auto" && sheetXml > EXCELJS_MAX_SHEET_XML)) return new XlsxWorkbook(pkg, null);
+    // ExcelJS inflates and parses everything at once and takes what the file format does not
+    // allow: the package is first read as the streaming reader reads it, so a damaged or
+    // hostile file gets the same one-line answer here as from the `quota` command.
+    await checkWholePackage(pkg);
     let excel: ExcelJS.Workbook | null = new ExcelJS.Workbook();
     try {
       await excel.xlsx.load(data as unknown as ArrayBuffer);

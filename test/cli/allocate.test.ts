@@ -101,8 +101,8 @@ describe("quota allocate", () => {
     const r = await run(["allocate", "in.xlsx", "--out", "out.xlsx", "--year", "2025", "--target", "240000", "--periods", "12", "--round", "100", "--json"], dir);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(["method", "target", "periods", "round", "rows", "total"]);
-    expect(json).toEqual({
+    expect(Object.keys(json)).toEqual(["method", "target", "periods", "round", "rows", "total", "planTotal", "start", "uplift", "periodLabels", "periodTargets", "teams"]);
+    expect(json).toMatchObject({
       method: "bottomup",
       target: 240000,
       periods: 12,
@@ -163,7 +163,7 @@ describe("quota allocate", () => {
     expect(r.stderr).toContain('header in row 4');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.rows).toEqual([
+    expect(json.rows).toMatchObject([
       { rep: "Anna Svensson", history: 2000, quota: 2000, periodQuota: 2000 },
       { rep: "Erik Lindqvist", history: 2000, quota: 2000, periodQuota: 2000 },
       { rep: '=HYPERLINK("x")', history: 1000, quota: 1000, periodQuota: 1000 },
@@ -199,7 +199,7 @@ describe("quota allocate", () => {
 
     const skip = await run(["allocate", input, "--out", "out.xlsx", "--target", "100", "--skip-invalid", "--json"], dir);
     expect(skip.code).toBe(0);
-    expect(JSON.parse(skip.stdout).rows).toEqual([
+    expect(JSON.parse(skip.stdout).rows).toMatchObject([
       { rep: "Anna", history: 3000, quota: 75, periodQuota: 75 },
       { rep: "Erik", history: 1000, quota: 25, periodQuota: 25 },
     ]);
@@ -323,11 +323,11 @@ describe("quota allocate: errors are one line and a non-zero exit", () => {
     ["a workbook without a sales table", ["allocate", "text.xlsx", "--out", "o.xlsx", "--target", "1"], 1, /^No sheet in text\.xlsx holds a sales table/],
     ["a year without a date column", ["allocate", "nodate.xlsx", "--out", "o.xlsx", "--target", "1", "--year", "2025"], 1, /^--year, --from and --to need a date column, and none was found on sheet "Sales": name it with --date\. Columns: A "Rep", B "Amount"\.$/],
     ["a rep with negative sales under bottom-up", ["allocate", "returns.xlsx", "--out", "o.xlsx", "--target", "1000"], 1, /^Rob Returns has a negative history \(-200\)\./],
-    ["a file that is not a workbook", ["allocate", "notes.txt", "--out", "o.xlsx", "--target", "1"], 1, /^Cannot read notes\.txt as an \.xlsx workbook: /],
+    ["a file that is not a workbook", ["allocate", "notes.dat", "--out", "o.xlsx", "--target", "1"], 1, "This is not an .xlsx workbook (it is not a zip package): save it as .xlsx in Excel."],
   ];
 
   it.each(cases)("%s", async (_label, args, code, message) => {
-    fs.writeFileSync(path.join(dir, "notes.txt"), "not a zip");
+    fs.writeFileSync(path.join(dir, "notes.dat"), "not a zip");
     const r = await run(args, dir);
     expect(r.code).toBe(code);
     expect(r.stdout).toBe("");

@@ -36,7 +36,7 @@ describe("bin/quota.js", () => {
     const out = path.join(dir, "quotas.xlsx");
     const r = quota(["allocate", sample, "--out", out, "--year", "2025", "--target", "1500000", "--periods", "12", "--round", "100"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/\nTotal\s+1,333,638\s+100\.0 %\s+1,500,000\s+125,000\n$/);
+    expect(r.stdout).toMatch(/\nTotal\s+1,333,638\s+100\.0 %\s+1,500,000\s+125,000\n\nPeriod targets \(sum 1,500,000\):\n2026-01 {2}125,000 {3}2026-02/);
     for (const name of ["Anna Svensson", "Erik Lindqvist", "Sofia Berg", "Johan Ek", "Peter Hall", "Andrew Smith", "Regina Ortiz", "Abigael Mwangi"]) {
       expect(r.stdout).toContain(name);
     }

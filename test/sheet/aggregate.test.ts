@@ -143,8 +143,8 @@ describe("aggregate: sums by rep", () => {
     expect(totals(run(rows))).toEqual({ Peter: 6000, Andrew: 5000 });
   });
 
-  it("takes each rep's first weight", () => {
-    const a = run([["Rep", "Sales", "Weight"], ["Anna", 1, null], ["Anna", 1, 2], ["Erik", 1, "1,5"], ["Anna", 1, 9], ["Eva", 1, null]], { weightColumn: 3 });
+  it("takes each rep's weight, the same on all of the rep's rows (blanks allowed)", () => {
+    const a = run([["Rep", "Sales", "Weight"], ["Anna", 1, null], ["Anna", 1, 2], ["Erik", 1, "1,5"], ["Anna", 1, 2], ["Eva", 1, null]], { weightColumn: 3 });
     expect(a.reps.map((r) => r.weight)).toEqual([2, 1.5, undefined]);
     expect("weight" in a.reps[2]).toBe(false);
   });

@@ -174,17 +174,67 @@ export class SheetState {
   values: (Stored | undefined)[][] = [];
   formats: (string | undefined)[][] = [];
   formulas = new Map<number, string>();
+  /** Results of formulas the fake cannot evaluate (custom functions), by cell. */
+  results = new Map<number, Stored>();
+  /** Dynamic-array results by anchor cell: the anchor's formula spills these values. */
+  spills = new Map<number, Stored[][]>();
   prefixed = new Set<number>();
   fonts = new Map<number, { bold?: boolean; italic?: boolean }>();
   names = new Map<string, NamedItemState>();
   charts: ChartState[] = [];
   columnWidths = new Map<number, number>();
   frozenRows = 0;
+  /** Cell-value conditional formats, as added: the range (r0, c0, rows, cols) and the rule. */
+  conditionalFormats: { rect: { r0: number; c0: number; rows: number; cols: number }; rule: { formula1?: string; formula2?: string; operator?: string }; fill?: string; font?: string }[] = [];
+  /** Worksheet.pageLayout as set (ExcelApi 1.9). */
+  pageLayout: {
+    orientation: string;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null;
+    printTitleRows: string | null;
+    paperSize?: string;
+    printArea?: string;
+    /** Rows (0-based) above which a manual page break stands. */
+    rowBreaks: number[];
+  } = {
+    orientation: "Portrait",
+    zoom: null,
+    printTitleRows: null,
+    rowBreaks: [],
+  };
 
   constructor(public name: string) {}
 
   value(r: number, c: number): Stored | undefined {
     return this.values[r]?.[c];
+  }
+
+  /** The spill that covers a cell (its anchor still holding the formula), if any. */
+  spillAt(r: number, c: number): { r0: number; c0: number; values: Stored[][] } | null {
+    for (const [key, values] of this.spills) {
+      const r0 = Math.floor(key / MAX_COLUMNS), c0 = key % MAX_COLUMNS;
+      if (!this.formulas.has(key)) continue;
+      if (r >= r0 && r < r0 + values.length && c >= c0 && c < c0 + values[0].length) return { r0, c0, values };
+    }
+    return null;
+  }
+
+  /** A formula result or spilled value for a cell, when the fake holds one. */
+  computed(r: number, c: number): Stored | undefined {
+    const key = KEY(r, c);
+    if (this.formulas.has(key)) {
+      if (this.results.has(key)) return this.results.get(key);
+      const own = this.spills.get(key);
+      return own ? own[0][0] : undefined;
+    }
+    if (this.value(r, c) !== undefined) return undefined;
+    const spill = this.spillAt(r, c);
+    return spill ? spill.values[r - spill.r0][c - spill.c0] : undefined;
+  }
+
+  /** Forgets a cell's custom result and spill (its formula was replaced). */
+  dropComputed(key: number): void {
+    this.results.delete(key);
+    this.spills.delete(key);
   }
 
   setValue(r: number, c: number, v: Stored | undefined): void {
@@ -215,6 +265,11 @@ export class SheetState {
       });
     };
     scan(this.values);
+    for (const [key, values] of this.spills) {
+      if (!this.formulas.has(key)) continue;
+      const r = Math.floor(key / MAX_COLUMNS), c = key % MAX_COLUMNS;
+      r0 = Math.min(r0, r); r1 = Math.max(r1, r + values.length - 1); c0 = Math.min(c0, c); c1 = Math.max(c1, c + values[0].length - 1);
+    }
     for (const key of this.formulas.keys()) {
       const r = Math.floor(key / MAX_COLUMNS), c = key % MAX_COLUMNS;
       r0 = Math.min(r0, r); r1 = Math.max(r1, r); c0 = Math.min(c0, c); c1 = Math.max(c1, c);
@@ -483,8 +538,24 @@ export class FakeExcel {
     this.store(sheet, key, r, c, input);
   }
 
+  /**
+   * Seeds a formula the fake cannot evaluate (a custom function) with the result Excel shows:
+   * one value, or a grid that spills from the cell as a dynamic array does.
+   */
+  setComputedFormula(sheetName: string, address: string, formula: string, result: Stored | Stored[][]): void {
+    const sheet = this.sheet(sheetName);
+    const { r0, c0 } = parseAddress(address);
+    const key = KEY(r0, c0);
+    sheet.setValue(r0, c0, undefined);
+    sheet.formulas.set(key, formula);
+    sheet.dropComputed(key);
+    if (Array.isArray(result)) sheet.spills.set(key, result);
+    else sheet.results.set(key, result);
+  }
+
   private store(sheet: SheetState, key: number, r: number, c: number, v: Stored | undefined): void {
     sheet.setValue(r, c, v);
+    sheet.dropComputed(key);
     sheet.formulas.delete(key);
     sheet.prefixed.delete(key);
   }
@@ -497,6 +568,7 @@ export class FakeExcel {
     }
     sheet.setValue(r, c, undefined);
     sheet.prefixed.delete(key);
+    sheet.dropComputed(key);
     sheet.formulas.set(key, formula);
   }
 
@@ -508,6 +580,8 @@ export class FakeExcel {
   }
 
   private evaluateCell(sheet: SheetState, r: number, c: number, depth: number): Stored | undefined {
+    const computed = sheet.computed(r, c);
+    if (computed !== undefined) return computed;
     const formula = sheet.formulas.get(KEY(r, c));
     if (formula === undefined) return sheet.value(r, c);
     if (depth > 50) return { error: "#REF!" };
@@ -1072,6 +1146,69 @@ export class FakeRange extends FakeObject<RangeEntity> {
     };
   }
 
+  /** Office.js's ConditionalFormatCollection, for cell-value rules (what the add-in uses). */
+  get conditionalFormats(): { add(type: string): { cellValue: { format: { fill: { color: string }; font: { color: string } }; rule: { formula1?: string; formula2?: string; operator?: string } } } } {
+    const range = this;
+    return {
+      add(type: string) {
+        if (type !== "CellValue") throw new FakeExcelError("InvalidArgument", `The fake supports CellValue conditional formats, not ${type}`);
+        let entry: SheetState["conditionalFormats"][number] | null = null;
+        range.queue("call", "conditionalFormats.add", type, (e) => {
+          entry = { rect: { ...e.rect }, rule: {} };
+          e.sheet.conditionalFormats.push(entry);
+        });
+        const later = (member: string, value: unknown, apply: (x: SheetState["conditionalFormats"][number]) => void) =>
+          range.queue("set", member, value, () => {
+            if (!entry) throw new FakeExcelError("InvalidOperation", "conditional format not added");
+            apply(entry);
+          });
+        return {
+          cellValue: {
+            format: {
+              fill: {
+                set color(v: string) {
+                  later("fill.color", v, (x) => (x.fill = v));
+                },
+                get color(): string {
+                  throw notLoaded("ConditionalRangeFill", "color");
+                },
+              },
+              font: {
+                set color(v: string) {
+                  later("font.color", v, (x) => (x.font = v));
+                },
+                get color(): string {
+                  throw notLoaded("ConditionalRangeFont", "color");
+                },
+              },
+            },
+            set rule(v: { formula1?: string; formula2?: string; operator?: string }) {
+              later("rule", v, (x) => (x.rule = { ...v }));
+            },
+            get rule(): { formula1?: string; formula2?: string; operator?: string } {
+              throw notLoaded("CellValueConditionalFormat", "rule");
+            },
+          },
+        };
+      },
+    };
+  }
+
+  /** ExcelApi 1.12: the range a dynamic-array formula in this (single) cell spills into. */
+  getSpillingToRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const e = this.resolve();
+        if (e.rect.rows !== 1 || e.rect.cols !== 1) throw new FakeExcelError("InvalidArgument", "getSpillingToRangeOrNullObject on more than one cell");
+        const key = KEY(e.rect.r0, e.rect.c0);
+        const values = e.sheet.formulas.has(key) ? e.sheet.spills.get(key) : undefined;
+        return values ? { sheet: e.sheet, rect: { r0: e.rect.r0, c0: e.rect.c0, rows: values.length, cols: values[0].length } } : null;
+      },
+      true,
+    );
+  }
+
   getEntireColumn(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const e = this.resolve();
@@ -1165,6 +1302,9 @@ export class FakeWorksheet extends FakeObject<SheetState> {
   get visibility(): string {
     return this.get("visibility");
   }
+  set visibility(v: string) {
+    this.queue("set", "visibility", v, (s) => (s.visibility = v));
+  }
 
   // Navigation properties return the same object each time, as in Office.js.
   private namesProxy?: FakeNamedItemCollection;
@@ -1184,6 +1324,51 @@ export class FakeWorksheet extends FakeObject<SheetState> {
     return {
       freezeRows: (count: number) => this.queue("call", "freezeRows", count, (s) => (s.frozenRows = count)),
       unfreeze: () => this.queue("call", "unfreeze", null, (s) => (s.frozenRows = 0)),
+    };
+  }
+
+  get pageLayout(): {
+    orientation: string;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    setPrintTitleRows(rows: string): void;
+    paperSize: string;
+    setPrintArea(range: FakeRange): void;
+  } {
+    const queue = (member: string, value: unknown, apply: (s: SheetState) => void) => this.queue("set", member, value, apply);
+    return {
+      get orientation(): string {
+        throw new FakeExcelError("PropertyNotLoaded", "The fake does not load pageLayout.orientation");
+      },
+      set orientation(v: string) {
+        if (v !== "Portrait" && v !== "Landscape") throw new FakeExcelError("InvalidArgument", `orientation ${v}`);
+        queue("pageLayout.orientation", v, (s) => (s.pageLayout.orientation = v));
+      },
+      get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
+        throw new FakeExcelError("PropertyNotLoaded", "The fake does not load pageLayout.zoom");
+      },
+      set zoom(z: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+        queue("pageLayout.zoom", z, (s) => (s.pageLayout.zoom = { ...z }));
+      },
+      setPrintTitleRows: (rows: string) => {
+        if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeExcelError("InvalidArgument", `setPrintTitleRows(${rows})`);
+        this.queue("call", "pageLayout.setPrintTitleRows", rows, (s) => (s.pageLayout.printTitleRows = rows));
+      },
+      get paperSize(): string {
+        throw new FakeExcelError("PropertyNotLoaded", "The fake does not load pageLayout.paperSize");
+      },
+      set paperSize(v: string) {
+        if (!["A4", "Letter"].includes(v)) throw new FakeExcelError("InvalidArgument", `paperSize ${v}`);
+        queue("pageLayout.paperSize", v, (s) => (s.pageLayout.paperSize = v));
+      },
+      setPrintArea: (range: FakeRange) => {
+        this.queue("call", "pageLayout.setPrintArea", null, (s) => (s.pageLayout.printArea = rectAddress(range.resolve().rect)));
+      },
+    };
+  }
+
+  get horizontalPageBreaks(): { add(range: FakeRange): void } {
+    return {
+      add: (range: FakeRange) => this.queue("call", "horizontalPageBreaks.add", null, (s) => s.pageLayout.rowBreaks.push(range.resolve().rect.r0)),
     };
   }
 

@@ -5,7 +5,20 @@
  */
 import type { WritePlan } from "../../src/workbook/plan";
 import { OutputSheetTakenError } from "../../src/workbook/plan";
-import type { ApplyOptions, CellValue, RangeRef, ReadOptions, SheetInfo, SheetOwnership, SheetSnapshot, TableInfo, WorkbookPort } from "../../src/workbook/port";
+import { FreezeTally } from "../../src/workbook/freeze";
+import type {
+  ApplyOptions,
+  CellValue,
+  FreezeOptions,
+  FreezeReport,
+  RangeRef,
+  ReadOptions,
+  SheetInfo,
+  SheetOwnership,
+  SheetSnapshot,
+  TableInfo,
+  WorkbookPort,
+} from "../../src/workbook/port";
 
 export interface FakeSheet {
   name: string;
@@ -21,6 +34,10 @@ export class FakePort implements WorkbookPort {
   readonly calls: { method: string; args: unknown[] }[] = [];
   readonly applied: WritePlan[] = [];
   readonly revealed: RangeRef[] = [];
+  /** Formulas by sheet, then address ("B2"), as the host shows them; the value sits in rows. */
+  readonly formulas = new Map<string, Map<string, string>>();
+  /** Addresses ("Sheet!B2") that have a formula but no calculated value. */
+  readonly uncalculated = new Set<string>();
   /** Makes the next apply wait until release() (to see the progress bar). */
   private gate: Promise<void> | null = null;
   private open: (() => void) | null = null;
@@ -119,6 +136,26 @@ export class FakePort implements WorkbookPort {
   async reveal(range: RangeRef): Promise<void> {
     this.calls.push({ method: "reveal", args: [range] });
     this.revealed.push(range);
+  }
+
+  async freezeFormulas(match: (formula: string) => boolean, options: FreezeOptions = {}): Promise<FreezeReport> {
+    this.calls.push({ method: "freezeFormulas", args: [options.dryRun ?? false] });
+    if (this.gate && !options.dryRun) await this.gate;
+    const tally = new FreezeTally();
+    for (const s of this.sheets) {
+      const formulas = this.formulas.get(s.name);
+      if (!formulas) continue;
+      for (const [address, formula] of [...formulas]) {
+        if (!match(formula)) continue;
+        if (this.uncalculated.has(`${s.name}!${address}`)) {
+          tally.uncalculated(s.name, address);
+          continue;
+        }
+        tally.frozen(s.name, address);
+        if (!options.dryRun) formulas.delete(address);
+      }
+    }
+    return tally.result();
   }
 }
 

@@ -13,12 +13,15 @@ import { loopbackChannel, RemoteWorkbook, type Channel } from "../../src/taskpan
 import { aggregationFromWire, aggregationToWire, errorFromWire, errorToWire } from "../../src/taskpane/reader/protocol";
 import { ReaderSession } from "../../src/taskpane/reader/session";
 import { translator } from "../../src/taskpane/strings";
+import { CsvWorkbook } from "../../src/workbook/csv";
+import { callsSalesFunction } from "../../src/workbook/freeze";
 import { OutputSheetTakenError } from "../../src/workbook/plan";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { StreamedWorkbook } from "../../src/workbook/xlsx-stream";
 import { realmClone } from "../support/clone";
 import { runWorkbookPortContract } from "../workbook/contract";
 import { exceljsValues, fixtureToXlsx } from "../workbook/fixtures";
+import { xlsxPrintSettings } from "../workbook/pageSetup";
 
 // A busy machine runs these slowly; no timing is asserted.
 jest.setTimeout(120_000);
@@ -34,7 +37,7 @@ async function openRemote(bytes: Uint8Array, fileName = "sales.xlsx"): Promise<R
 
 runWorkbookPortContract("RemoteWorkbook (the reading worker's protocol, in this thread)", async (fixture) => {
   const port = await openRemote(await fixtureToXlsx(fixture));
-  return { port, readBack: async (sheet) => exceljsValues(await port.toBuffer(), sheet) };
+  return { port, readBack: async (sheet) => exceljsValues(await port.toBuffer(), sheet), printSettings: async (sheet) => xlsxPrintSettings(await port.toBuffer(), sheet) };
 });
 
 const REPS = ["Anna Svensson", "Björn Ek", "=Carla", "David Smith"];
@@ -231,5 +234,44 @@ describe("the browser host", () => {
     const broken = await browserHost({ startReader: async () => new RemoteWorkbook(failing) }).openFile!(copy(bytes), "a.xlsx");
     expect(broken.port).toBeInstanceOf(XlsxWorkbook);
     expect((await broken.port.listSheets()).map((s) => s.name)).toEqual(["Read me", "Sales"]);
+  });
+
+  test("reads CSV files in the reader, and in the page without one", async () => {
+    const csv = new TextEncoder().encode("Rep;Amount\nAnna;1 234,50\nBjörn;7\n");
+    const host = browserHost({ startReader: async () => new RemoteWorkbook(loopbackChannel(new ReaderSession(), realmClone)) });
+    const remote = await host.openFile!(copy(csv), "sales.csv");
+    expect(remote.port).toBeInstanceOf(RemoteWorkbook);
+    const inPage = await browserHost({ startReader: async () => null }).openFile!(copy(csv), "sales.csv");
+    expect(inPage.port).toBeInstanceOf(CsvWorkbook);
+    for (const { port } of [remote, inPage]) {
+      const [sheet] = await port.listSheets();
+      expect(sheet.name).toBe("sales");
+      expect((await port.read(sheet.used!)).rows).toEqual([
+        ["Rep", "Amount"],
+        ["Anna", "1 234,50"],
+        ["Björn", "7"],
+      ]);
+    }
+  });
+});
+
+describe("freezing formulas in the reader", () => {
+  test("reports, then replaces the SALES formulas by their values, as in the page", async () => {
+    const wb = new ExcelJS.Workbook();
+    const plan = wb.addWorksheet("Plan");
+    plan.addRow(["Month", "Ramp", "Check"]);
+    plan.addRow([1, { formula: "_xldudf_SALES_QUOTA_RAMP(10000,A2)", result: 2500 }, { formula: "B2*2", result: 5000 }]);
+    const remote = await openRemote(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const dry = await remote.freezeFormulas(callsSalesFunction, { dryRun: true });
+    expect(dry).toMatchObject({ count: 1, cells: [{ sheet: "Plan", address: "B2" }] });
+    const progress: [number, number][] = [];
+    expect((await remote.freezeFormulas(callsSalesFunction, { onProgress: (d, t) => progress.push([d, t]) })).count).toBe(1);
+    expect(progress.length).toBeGreaterThan(0);
+    expect((await remote.freezeFormulas(callsSalesFunction)).count).toBe(0);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.load((await remote.toBuffer()) as unknown as ArrayBuffer);
+    expect(after.getWorksheet("Plan")!.getCell("B2").value).toBe(2500);
+    expect(after.getWorksheet("Plan")!.getCell("C2").formula).toBe("B2*2");
+    await expect(remote.freezeFormulas(() => true)).rejects.toThrow("SALES formulas only");
   });
 });

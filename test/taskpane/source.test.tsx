@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from "@testing-library/react";
+import { FileProblem } from "../../src/workbook/file-errors";
 import { FakePort } from "./fakePort";
 import { browserHost, excelHost, openSalesFile, renderWizard, salesPort, select } from "./helpers";
 
@@ -92,6 +93,13 @@ describe("step 1, source: in a browser", () => {
     const { user } = renderWizard(host);
     await user.upload(screen.getByTestId("file-input") as HTMLInputElement, new File(["abc"], "notes.xlsx"));
     await waitFor(() => expect(screen.getByRole("alert").textContent).toContain('"notes.xlsx" could not be opened as an Excel workbook (.xlsx): End of data reached'));
+  });
+
+  test("a file of another kind or a damaged one shows the reader's one line, in the page's language", async () => {
+    const host = { kind: "browser" as const, openFile: async () => Promise.reject(new FileProblem("xls")) };
+    const { user } = renderWizard(host, "sv");
+    await user.upload(screen.getByTestId("file-input") as HTMLInputElement, new File(["abc"], "old.xlsx"));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Det här är en .xls-fil (Excel 97–2003): öppna den i Excel och spara den som .xlsx."));
   });
 
   test("reads big sheets in two passes: the head to find the header, then only the table's columns", async () => {

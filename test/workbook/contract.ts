@@ -8,11 +8,14 @@
 import { LocalizedError } from "../../src/i18n";
 import { OutputSheetTakenError, type WritePlan } from "../../src/workbook/plan";
 import type { CellValue, ProgressListener, RangeRef, WorkbookPort } from "../../src/workbook/port";
+import type { PrintSettings } from "./pageSetup";
 import { expectedSheet, FIVE_REPS, quotaPlan, salesWorkbook, SALES_ROWS, TARGET_ROWS, TWO_REPS, workbookWithForeignQuotas, type WorkbookFixture } from "./fixtures";
 
 export interface PortUnderTest {
   port: WorkbookPort;
   readBack(sheet: string): Promise<CellValue[][]>;
+  /** The sheet's print settings as saved, read independently of the port. */
+  printSettings(sheet: string): Promise<PrintSettings>;
 }
 
 export type MakePort = (fixture: WorkbookFixture) => Promise<PortUnderTest>;
@@ -172,6 +175,25 @@ export function runWorkbookPortContract(label: string, makePort: MakePort): void
       expectSameCells(snap.rows, expected, "read Quotas");
     });
 
+    it("writes a very hidden sheet that can still be read back", async () => {
+      const { port, readBack } = await makePort(salesWorkbook());
+      const hidden: WritePlan = {
+        sheet: "Stored",
+        blocks: [{ row: 1, column: 1, values: [["key", "value"], ["plan", '{"v":1}'], ["=not a formula", -1]] }],
+        tables: [],
+        charts: [],
+        columnWidths: [],
+        freezeRows: 0,
+        result: { sheet: "Stored", firstRow: 1, firstColumn: 1, lastRow: 3, lastColumn: 2 },
+        visibility: "veryHidden",
+      };
+      await port.apply(hidden);
+      const sheets = await port.listSheets();
+      expect(sheets.find((s) => s.name === "Stored")?.visible).toBe(false);
+      expect(await port.ownership("Stored")).toBe("ours");
+      expectSameCells(await readBack("Stored"), [["key", "value"], ["plan", '{"v":1}'], ["=not a formula", -1]], "readBack Stored");
+    });
+
     it("leaves every cell of the source sheets as it was", async () => {
       const fixture = salesWorkbook();
       const { port, readBack } = await makePort(fixture);
@@ -247,6 +269,22 @@ export function runWorkbookPortContract(label: string, makePort: MakePort): void
         hasHeaderRow: true,
         hasTotalsRow: true,
       });
+    });
+
+    it("applies the plan's page setup: landscape, one page wide, header rows on every page", async () => {
+      const { port, printSettings, readBack } = await makePort(salesWorkbook());
+      const printed: WritePlan = {
+        ...plan5,
+        pageSetup: { orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: { first: 1, last: 1 } },
+      };
+      await port.apply(printed);
+      expect(await printSettings("Quotas")).toEqual({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: "$1:$1" });
+      expectSameCells(await readBack("Quotas"), expectedSheet(plan5), "Quotas with a page setup");
+      // A re-run sets the new rows (one print-titles name per sheet, not two).
+      await port.apply({ ...printed, pageSetup: { orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: { first: 1, last: 2 } } });
+      expect(await printSettings("Quotas")).toMatchObject({ orientation: "landscape", printTitleRows: "$1:$2" });
+      // Source sheets get no print settings.
+      expect(await printSettings("Sales")).toMatchObject({ fitToWidth: null, printTitleRows: null });
     });
 
     it("reveal is accepted for a written range", async () => {

@@ -5,11 +5,13 @@
 import { ExcelWorkbook } from "../../src/workbook/excel";
 import { FakeExcel } from "../support/excelMock";
 import { runWorkbookPortContract } from "./contract";
+import { fakePrintSettings } from "./pageSetup";
 
 runWorkbookPortContract("ExcelWorkbook (Office.js) on a fake Excel", async (fixture) => {
   const fake = new FakeExcel(fixture);
   return {
     port: new ExcelWorkbook({ run: fake.runner }),
     readBack: async (sheet: string) => fake.rows(sheet),
+    printSettings: async (sheet: string) => fakePrintSettings(fake, sheet),
   };
 });

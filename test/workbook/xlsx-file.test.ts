@@ -7,6 +7,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { openXlsxFile, XlsxFile } from "../../src/workbook/xlsx-file";
 import type { CellValue } from "../../src/workbook/port";
 import { runWorkbookPortContract } from "./contract";
+import { xlsxPrintSettings } from "./pageSetup";
 import { checkPackage, day, exceljsValues, expectedSheet, fixtureToXlsx, FIVE_REPS, quotaPlan, salesWorkbook, withExtraParts, zipEntries } from "./fixtures";
 
 let dir: string;
@@ -31,6 +32,11 @@ runWorkbookPortContract("XlsxFile (streaming, on disk)", async (fixture) => {
       const out = tempFile("out.xlsx");
       await port.save(out);
       return exceljsValues(await fs.readFile(out), sheet);
+    },
+    printSettings: async (sheet) => {
+      const out = tempFile("out.xlsx");
+      await port.save(out);
+      return xlsxPrintSettings(await fs.readFile(out), sheet);
     },
   };
 });

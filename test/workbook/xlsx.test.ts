@@ -3,6 +3,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { OWNER_MARKER_NAME, OutputSheetTakenError, type WritePlan } from "../../src/workbook/plan";
 import type { CellValue } from "../../src/workbook/port";
 import { runWorkbookPortContract } from "./contract";
+import { xlsxPrintSettings } from "./pageSetup";
 import {
   checkPackage,
   day,
@@ -21,12 +22,12 @@ import {
 
 runWorkbookPortContract("XlsxWorkbook (in memory)", async (fixture) => {
   const port = await XlsxWorkbook.fromBuffer(await fixtureToXlsx(fixture));
-  return { port, readBack: async (sheet) => exceljsValues(await port.toBuffer(), sheet) };
+  return { port, readBack: async (sheet) => exceljsValues(await port.toBuffer(), sheet), printSettings: async (sheet) => xlsxPrintSettings(await port.toBuffer(), sheet) };
 });
 
 runWorkbookPortContract("XlsxWorkbook (streaming from the package, as for big files)", async (fixture) => {
   const port = await XlsxWorkbook.fromBuffer(await fixtureToXlsx(fixture), { reader: "stream" });
-  return { port, readBack: async (sheet) => exceljsValues(await port.toBuffer(), sheet) };
+  return { port, readBack: async (sheet) => exceljsValues(await port.toBuffer(), sheet), printSettings: async (sheet) => xlsxPrintSettings(await port.toBuffer(), sheet) };
 });
 
 const SHARED_PARTS = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"];

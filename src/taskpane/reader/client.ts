@@ -6,8 +6,9 @@
  */
 import type { Aggregation } from "../../sheet/aggregate";
 import type { ColumnMapping } from "../../sheet/detect";
+import { callsSalesFunction } from "../../workbook/freeze";
 import type { WritePlan } from "../../workbook/plan";
-import type { ApplyOptions, ProgressListener, RangeRef, ReadOptions, SheetInfo, SheetOwnership, SheetSnapshot, TableInfo, WorkbookPort } from "../../workbook/port";
+import type { ApplyOptions, FreezeOptions, FreezeReport, ProgressListener, RangeRef, ReadOptions, SheetInfo, SheetOwnership, SheetSnapshot, TableInfo, WorkbookPort } from "../../workbook/port";
 import { holdsRemoteRows, SourceProblem, type RemoteRows, type Result, type SourceData, type SourceReader, type TimeFilter } from "../pipeline";
 import { aggregationFromWire, errorFromWire, type FromReader, type Op, type Replies, type RequestOf, type ToReader } from "./protocol";
 import { ReaderSession, serve } from "./session";
@@ -154,6 +155,15 @@ export class RemoteWorkbook implements WorkbookPort, SourceReader {
 
   async apply(plan: WritePlan, options: ApplyOptions = {}): Promise<void> {
     await this.call({ op: "apply", plan }, { onProgress: options.onProgress });
+  }
+
+  /**
+   * Freezes in the reader. A function cannot cross to it, so only the page's rule (SALES
+   * formulas, the one `quota freeze` applies) is offered.
+   */
+  freezeFormulas(match: (formula: string) => boolean, options: FreezeOptions = {}): Promise<FreezeReport> {
+    if (match !== callsSalesFunction) return Promise.reject(new Error("The reader freezes SALES formulas only."));
+    return this.call({ op: "freeze", dryRun: options.dryRun ?? false }, { onProgress: options.onProgress });
   }
 
   async reveal(_range: RangeRef): Promise<void> {

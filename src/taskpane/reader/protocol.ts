@@ -11,7 +11,7 @@ import type { Aggregation, SkippedRow, ValueKind } from "../../sheet/aggregate";
 import type { ColumnMapping, DetectedTable } from "../../sheet/detect";
 import { SheetError, type SheetMessageKey } from "../../sheet/errors";
 import { OutputSheetTakenError, type WritePlan } from "../../workbook/plan";
-import type { RangeRef, SheetInfo, SheetOwnership, SheetSnapshot, TableInfo } from "../../workbook/port";
+import type { FreezeReport, RangeRef, SheetInfo, SheetOwnership, SheetSnapshot, TableInfo } from "../../workbook/port";
 import { SourceProblem, type TimeFilter } from "../pipeline";
 import type { MessageId } from "../strings";
 
@@ -29,6 +29,8 @@ export type Request =
   /** Aggregates the rows of a source read before (by its id). */
   | { op: "analyse"; source: number; mapping: ColumnMapping; value: ValueKind; skipInvalid: boolean; filter: TimeFilter }
   | { op: "apply"; plan: WritePlan }
+  /** Replaces the SALES formulas by their values (the page's only freeze rule), or only reports them. */
+  | { op: "freeze"; dryRun: boolean }
   /** The workbook as .xlsx bytes (transferred). */
   | { op: "save" };
 
@@ -53,6 +55,7 @@ export interface Replies {
   readSource: SourceReply;
   analyse: WireAggregation;
   apply: null;
+  freeze: FreezeReport;
   save: Uint8Array;
 }
 

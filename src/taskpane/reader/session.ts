@@ -4,6 +4,7 @@
  * functions the wizard uses in Excel (readSource, analyse). No worker globals here: the worker
  * entry (reader.worker.ts) wires `serve` to postMessage, and tests call it directly.
  */
+import { callsSalesFunction } from "../../workbook/freeze";
 import type { ProgressListener } from "../../workbook/port";
 import { openWorkbookBytes, type BytesWorkbook } from "../../workbook/open-bytes";
 import { analyse, readSource, type SourceData } from "../pipeline";
@@ -66,6 +67,8 @@ export class ReaderSession {
       case "apply":
         await this.port().apply(request.plan, { onProgress });
         return answer(null);
+      case "freeze":
+        return answer(await this.port().freezeFormulas(callsSalesFunction, { dryRun: request.dryRun, onProgress }));
       case "save": {
         const bytes = await this.port().toBuffer();
         const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();

@@ -10,7 +10,7 @@ import type { MessageId, Translate } from "../strings";
 import { useStyles } from "../styles";
 import { useWizard } from "../Wizard";
 
-const XLSX_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const FILE_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.csv,text/csv,.tsv,.txt";
 const SKIPPED_SHOWN = 8;
 
 const FIELDS: { field: MappingField; label: MessageId; required: boolean }[] = [
@@ -71,7 +71,7 @@ function FilePicker({ busy }: { busy: boolean }) {
         type="file"
         hidden
         tabIndex={-1}
-        accept={XLSX_TYPES}
+        accept={FILE_TYPES}
         data-testid="file-input"
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];

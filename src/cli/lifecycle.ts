@@ -1,0 +1,231 @@
+/**
+ * The plan's life through the year, in the `quota` command:
+ *   quota refresh <book.xlsx> --out <out.xlsx>      the stored plan made again from its source
+ *   quota review <plan.xlsx> --through YYYY-MM ...  attainment against actuals (Attainment sheet)
+ * Thin: the rules are in src/plan (stored.ts, review.ts, attainmentSheet.ts); reading and
+ * writing go through the same code as `quota allocate`.
+ */
+import path from "path";
+import { Locale, LocalizedError } from "../i18n";
+import { buildAttainmentWritePlan } from "../plan/attainmentSheet";
+import { Review, reviewPlan } from "../plan/review";
+import { readStoredPlan, StoredPlan, StoredPlanError } from "../plan/stored";
+import { aggregate } from "../sheet/aggregate";
+import { formatNumber } from "../sheet/quotaPlan";
+import { OutputSheetTakenError } from "../workbook/plan";
+import type { WorkbookPort } from "../workbook/port";
+import { openXlsxFile } from "../workbook/xlsx-file";
+import { openCsvFile } from "../workbook/csv-file";
+import { fileKindOf } from "../workbook/fileKind";
+import type { AllocateOptions } from "./args";
+import type { RefreshCommandOptions, ReviewCommandOptions } from "./lifecycleArgs";
+import { CliError } from "./messages";
+import { allocate, CliIO, progress, readSource } from "./main";
+
+type CheckPaths = (options: { input: string; out: string }, cwd: string) => { input: string; out: string };
+
+const DAY_MS = 86_400_000;
+
+async function openWorkbook(file: string, shown: string): Promise<WorkbookPort & { save(out: string): Promise<void> }> {
+  try {
+    return fileKindOf(file) === "csv" ? await openCsvFile(file) : await openXlsxFile(file);
+  } catch (e) {
+    if (e instanceof LocalizedError) throw e;
+    throw new CliError("readFailed", { path: shown, detail: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+async function storedPlanOf(port: WorkbookPort, file: string): Promise<StoredPlan> {
+  const stored = await readStoredPlan(port);
+  if (!stored) throw new StoredPlanError("noPlan", { file });
+  return stored;
+}
+
+/** The command line `quota allocate` would have been given to make the stored plan. */
+export function allocateOptionsOf(stored: StoredPlan, input: string, out: string, extra: { json: boolean; lang: Locale | null; letters: boolean }): AllocateOptions {
+  const { source, params } = stored;
+  const filter = source.filter;
+  const year = filter && "year" in filter ? filter.year : null;
+  const range = filter && !("year" in filter) ? filter : null;
+  const from = range?.from ? new Date(`${range.from}T00:00:00.000Z`) : null;
+  const to = range?.to ? new Date(new Date(`${range.to}T00:00:00.000Z`).getTime() + DAY_MS - 1) : null;
+  return {
+    command: "allocate",
+    input,
+    out,
+    sheet: source.sheet,
+    rep: source.columns.rep,
+    value: source.columns.amount,
+    date: source.columns.date,
+    year,
+    from,
+    to,
+    method: params.method,
+    target: params.target,
+    periods: params.periods,
+    growth: params.growth,
+    round: params.roundTo,
+    weights: params.method === "topdown" && params.weighting === "weight" ? source.columns.weight : null,
+    costs: params.method === "profit" ? source.columns.costs : null,
+    skipInvalid: source.skipInvalid,
+    json: extra.json,
+    lang: extra.lang,
+    sheetOut: stored.outputSheet,
+    phasing: params.phasing,
+    start: params.start,
+    uplift: params.uplift,
+    locks: params.locks,
+    team: source.columns.team,
+    roster: null,
+    letters: extra.letters,
+  };
+}
+
+/** Reps whose quota or schedule changed, as "Anna 216,200 → 220,000", plus reps added or gone. */
+export function planChanges(before: StoredPlan["result"]["rows"], after: { rep: string; quota: number; schedule: number[] }[], locale: Locale): string[] {
+  const key = (rep: string) => rep.trim().toLowerCase();
+  const old = new Map(before.map((r) => [key(r.rep), r]));
+  const n = (x: number) => formatNumber(x, locale);
+  const changes: string[] = [];
+  const seen = new Set<string>();
+  for (const row of after) {
+    const k = key(row.rep);
+    seen.add(k);
+    const was = old.get(k);
+    if (!was) changes.push(`${row.rep} ${locale === "sv" ? "ny" : "new"}: ${n(row.quota)}`);
+    else if (was.quota !== row.quota) changes.push(`${row.rep} ${n(was.quota)} → ${n(row.quota)}`);
+    else if (was.schedule.some((v, i) => v !== row.schedule[i])) changes.push(`${row.rep} ${locale === "sv" ? "nytt schema" : "new schedule"}`);
+  }
+  for (const was of before) if (!seen.has(key(was.rep))) changes.push(`${was.rep} ${locale === "sv" ? "borta" : "gone"}: ${n(was.quota)}`);
+  return changes;
+}
+
+export async function refreshCommand(options: RefreshCommandOptions, io: CliIO, locale: Locale, checkPaths: CheckPaths): Promise<void> {
+  const { input } = checkPaths(options, io.cwd);
+  const stored = await storedPlanOf(await openWorkbook(input, options.input), options.input);
+  const allocateOptions = allocateOptionsOf(stored, options.input, options.out, { json: options.json, lang: options.lang, letters: options.letters });
+  const plan = await allocate(allocateOptions, io, locale, { roster: stored.params.roster, rosterSource: stored.source.roster, schedule: stored.schedule ?? true });
+  const changes = planChanges(stored.result.rows, plan.rows, locale);
+  const say = (key: string, params: Record<string, string | number> = {}) => io.stderr(`${new CliError(key, params).messageIn(locale)}\n`);
+  if (changes.length === 0) say("refreshSame");
+  else say("refreshChanges", { changes: changes.length > 20 ? `${changes.slice(0, 20).join("; ")}; … (+${changes.length - 20})` : changes.join("; ") });
+}
+
+/** The review as `--json` prints it. */
+export function reviewJson(review: Review): object {
+  const figures = (f: Review["total"]) => ({
+    quota: f.quota,
+    quotaToDate: f.quotaToDate,
+    actualToDate: f.actualToDate,
+    attainment: f.attainment,
+    projection: f.projection,
+    byPeriod: f.byPeriod,
+  });
+  return {
+    through: review.through,
+    periods: review.periods,
+    periodsInPlan: review.periodsInPlan,
+    rows: review.rows.map((r) => ({ rep: r.rep, team: r.team, ...figures(r) })),
+    teams: review.teams.map((t) => ({ team: t.team, ...figures(t) })),
+    total: figures(review.total),
+    atOrAbove: review.atOrAbove,
+    distribution: review.distribution,
+    unmatched: review.unmatched,
+  };
+}
+
+function pct(value: number | null, locale: Locale): string {
+  return value === null ? "—" : `${formatNumber(value * 100, locale, 1, 1)} %`;
+}
+
+/** The review as a plain table for the terminal. */
+export function formatReviewTable(review: Review, locale: Locale): string {
+  const sv = locale === "sv";
+  const headers = sv ? ["Säljare", "Kvot hittills", "Utfall", "Uppfyllelse", "Prognos"] : ["Rep", "Quota to date", "Actual", "Attainment", "Projection"];
+  const n = (x: number) => formatNumber(x, locale, 0);
+  const rows = review.rows.map((r) => [r.rep, n(r.quotaToDate), n(r.actualToDate), pct(r.attainment, locale), n(r.projection)]);
+  const t = review.total;
+  const total = [sv ? "Totalt" : "Total", n(t.quotaToDate), n(t.actualToDate), pct(t.attainment, locale), n(t.projection)];
+  const widths = headers.map((h, i) => [h, ...rows.map((r) => r[i]), total[i]].reduce((m, s) => Math.max(m, [...s].length), 0));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd();
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
+  return [line(headers), rule, ...rows.map(line), rule, line(total)].join("\n") + "\n";
+}
+
+export async function reviewCommand(options: ReviewCommandOptions, io: CliIO, locale: Locale, checkPaths: CheckPaths): Promise<Review> {
+  const { input, out } = checkPaths(options, io.cwd);
+  const p = progress(io, locale);
+  const planBook = await openWorkbook(input, options.input);
+  const stored = await storedPlanOf(planBook, options.input);
+  const actualsPath = options.actuals ? path.resolve(io.cwd, options.actuals) : null;
+  const actualsPort = actualsPath ? await openWorkbook(actualsPath, options.actuals as string) : planBook;
+  const sameSource = actualsPath === null;
+  if (sameSource && !(await planBook.listSheets()).some((s) => s.name.toLowerCase() === stored.source.sheet.toLowerCase()) && options.sheet === null) {
+    throw new CliError("storedSourceMissing", { sheet: stored.source.sheet, file: options.input });
+  }
+  // The plan's months only: from the start to the end of the --through month.
+  const [sy, sm] = stored.params.start.split("-").map(Number);
+  const [ty, tm] = options.through.split("-").map(Number);
+  const from = new Date(Date.UTC(sy, sm - 1, 1));
+  const to = new Date(Date.UTC(ty, tm, 1) - 1);
+  const sourceOptions = {
+    ...allocateOptionsOf(stored, options.actuals ?? options.input, options.out, { json: options.json, lang: options.lang, letters: false }),
+    sheet: options.sheet ?? (sameSource ? stored.source.sheet : null),
+    rep: options.rep ?? (sameSource ? stored.source.columns.rep : null),
+    value: options.value ?? (sameSource ? stored.source.columns.amount : null),
+    date: options.date ?? (sameSource ? stored.source.columns.date : null),
+    year: null,
+    from: to < from ? null : from,
+    to: to < from ? null : to,
+    weights: null,
+    costs: stored.params.method === "profit" && sameSource ? stored.source.columns.costs : null,
+    team: null,
+    skipInvalid: options.skipInvalid,
+  };
+  const file = path.basename(options.actuals ?? options.input);
+  const source = await readSource(actualsPort, sourceOptions, file, p);
+  p.done();
+  const aggregation = aggregate(source.snapshot, source.table, source.mapping, {
+    value: stored.params.method === "profit" ? "profit" : "amount",
+    skipInvalid: options.skipInvalid,
+    ...(sourceOptions.from ? { from: sourceOptions.from } : {}),
+    ...(sourceOptions.to ? { to: sourceOptions.to } : {}),
+  });
+  const review = reviewPlan({
+    start: stored.params.start,
+    periodLabels: stored.result.periodLabels,
+    rows: stored.result.rows,
+    actuals: aggregation.reps.map((r) => ({ name: r.name, byMonth: r.byMonth })),
+    through: options.through,
+  });
+  const sheetPlan = buildAttainmentWritePlan(review, { source: `${file}, ${source.sheet}`, createdAt: io.now() }, stored.params.roundTo, locale);
+  try {
+    await planBook.apply(sheetPlan);
+    await planBook.save(out);
+  } catch (e) {
+    if (e instanceof OutputSheetTakenError) throw new CliError("outputSheetTaken", { file: path.basename(input), sheet: sheetPlan.sheet });
+    if (e instanceof LocalizedError) throw e;
+    throw new CliError("writeFailed", { path: options.out, detail: e instanceof Error ? e.message : String(e) });
+  }
+
+  const say = (key: string, params: Record<string, string | number> = {}) => io.stderr(`${new CliError(key, params).messageIn(locale)}\n`);
+  const n = (x: number) => formatNumber(x, locale);
+  say("rowsSummary", { read: n(aggregation.rowsRead), used: n(aggregation.rowsUsed), outside: n(aggregation.rowsOutOfRange), skipped: n(aggregation.skipped.length) });
+  say("reviewSummary", {
+    through: review.through,
+    periods: review.periods.length,
+    total: review.periodsInPlan,
+    actual: n(review.total.actualToDate),
+    quota: n(review.total.quotaToDate),
+    attainment: pct(review.total.attainment, locale),
+    atOrAbove: pct(review.atOrAbove, locale),
+  });
+  if (review.unmatched.length > 0) {
+    const names = review.unmatched.slice(0, 10).map((u) => `${u.rep} (${n(u.actualToDate)})`);
+    say("reviewUnmatched", { reps: review.unmatched.length > 10 ? `${names.join(", ")} (+${review.unmatched.length - 10})` : names.join(", ") });
+  }
+  if (options.json) io.stdout(`${JSON.stringify(reviewJson(review), null, 2)}\n`);
+  else io.stdout(formatReviewTable(review, locale));
+  say("wroteReview", { sheet: sheetPlan.sheet, file: options.out, reps: n(review.rows.length) });
+  return review;
+}

@@ -1,0 +1,108 @@
+/**
+ * The year plan's calendar: the twelve months from the plan start, how they group into
+ * periods and what the periods are called, and a seasonal pattern by calendar month taken
+ * from monthly history. Pure.
+ */
+import { daysInMonth, monthKey } from "../sheet/cells";
+
+/** year × 12 + (month − 1) of "YYYY-MM", or null when the text is no month. */
+export function parseMonth(text: string): number | null {
+  const m = /^(\d{4})-(\d{1,2})$/.exec(String(text).trim());
+  if (!m) return null;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  return Number(m[1]) * 12 + month - 1;
+}
+
+/** Whether "YYYY-MM-DD" is a real day. */
+export function isIsoDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export function firstDay(monthIndex: number): string {
+  return `${monthKey(monthIndex)}-01`;
+}
+
+export function lastDay(monthIndex: number): string {
+  const y = Math.floor(monthIndex / 12);
+  return `${monthKey(monthIndex)}-${daysInMonth(y, monthIndex - y * 12 + 1)}`;
+}
+
+export interface PeriodLayout {
+  /** The twelve month indexes of the plan year, from the start. */
+  months: number[];
+  /** Months per period when the periods split the year evenly (12 → 1, 4 → 3); else null. */
+  monthsPerPeriod: number | null;
+  labels: string[];
+}
+
+/** Months for 12 periods ("2026-01"), quarters for 4 ("2026-Q1"; "2026-02" when the start is off-quarter), else "2026-P1". */
+export function periodLayout(start: number, periods: number): PeriodLayout {
+  const months = Array.from({ length: 12 }, (_, k) => start + k);
+  const monthsPerPeriod = 12 % periods === 0 ? 12 / periods : null;
+  const startYear = Math.floor(start / 12);
+  const labels = Array.from({ length: periods }, (_, p) => {
+    if (periods === 12) return monthKey(start + p);
+    if (periods === 4) {
+      const first = start + 3 * p;
+      const year = Math.floor(first / 12);
+      const month = first - year * 12;
+      return month % 3 === 0 ? `${year}-Q${month / 3 + 1}` : monthKey(first);
+    }
+    return `${startYear}-P${p + 1}`;
+  });
+  return { months, monthsPerPeriod, labels };
+}
+
+/** Every month from the first to the last of `present` ("YYYY-MM"), so gaps count as months without sales. */
+export function monthSpan(present: readonly string[]): number[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const key of present) {
+    const m = parseMonth(key);
+    if (m === null) continue;
+    if (m < lo) lo = m;
+    if (m > hi) hi = m;
+  }
+  const out: number[] = [];
+  for (let m = lo; m <= hi; m++) out.push(m);
+  return out;
+}
+
+export interface CalendarPattern {
+  /** Average sales per calendar month (index 0 = January), negatives as 0. */
+  weights: number[];
+  /** Calendar months (1–12) the time frame does not cover: they take the average month. */
+  missing: number[];
+}
+
+/**
+ * Seasonality by calendar month: the average of each calendar month over the time frame
+ * `span` (two Januaries count half each). A calendar month outside the time frame takes the
+ * average of the others. Null when nothing was sold in the time frame.
+ */
+export function calendarPattern(byMonth: Readonly<Record<string, number>>, span: readonly number[]): CalendarPattern | null {
+  const sums = new Array<number>(12).fill(0);
+  const counts = new Array<number>(12).fill(0);
+  for (const m of span) {
+    const c = m % 12;
+    counts[c]++;
+    sums[c] += byMonth[monthKey(m)] ?? 0;
+  }
+  const weights = sums.map((s, c) => (counts[c] > 0 ? Math.max(0, s / counts[c]) : 0));
+  const covered = weights.filter((_, c) => counts[c] > 0);
+  const total = covered.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return null;
+  const average = total / covered.length;
+  const missing: number[] = [];
+  for (let c = 0; c < 12; c++) {
+    if (counts[c] === 0) {
+      weights[c] = average;
+      missing.push(c + 1);
+    }
+  }
+  return { weights, missing };
+}

@@ -1,0 +1,61 @@
+import { buildAttainmentWritePlan, BAND_COLOURS } from "../../src/plan/attainmentSheet";
+import { addMonths } from "../../src/plan/periods";
+import { reviewPlan } from "../../src/plan/review";
+import { layoutPlan } from "../../src/workbook/ooxml-write";
+
+const review = () =>
+  reviewPlan({
+    start: "2026-01",
+    periodLabels: Array.from({ length: 12 }, (_, i) => addMonths("2026-01", i)),
+    rows: [
+      { rep: "Anna", team: "North", quota: 120_000, schedule: new Array(12).fill(10_000) },
+      { rep: "=Johan", team: "North", quota: 60_000, schedule: new Array(12).fill(5_000) },
+      { rep: "Sofia", team: "South", quota: 24_000, schedule: new Array(12).fill(2_000) },
+    ],
+    actuals: [
+      { name: "anna", byMonth: { "2026-01": 12_000, "2026-02": 9_000 } },
+      { name: "=johan", byMonth: { "2026-01": 4_000, "2026-02": 5_000 } },
+      { name: "Sofia", byMonth: { "2026-02": 3_700 } },
+      { name: "Nils", byMonth: { "2026-02": 100 } },
+    ],
+    through: "2026-02",
+  });
+
+describe("the Attainment sheet", () => {
+  test("a table of the review with totals, team subtotals, bands and a summary", () => {
+    const plan = buildAttainmentWritePlan(review(), { source: "sales.xlsx, sheet Sales", createdAt: new Date("2026-03-02T08:00:00Z") }, 100, "en");
+    expect(plan.sheet).toBe("Attainment");
+    const grid = layoutPlan(plan);
+    const row = (r: number, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => grid.value(r, from + i));
+    expect(row(1, 1, 9)).toEqual(["Rep", "Team", "Annual quota", "Quota to date", "Actual to date", "Attainment", "Projection (run rate)", "Att. 2026-01", "Att. 2026-02"]);
+    expect(row(2, 1, 7)).toEqual(["Anna", "North", 120_000, 20_000, 21_000, 1.05, 126_000]);
+    expect(row(3, 1, 1)).toEqual(["=Johan"]);
+    expect(grid.value(3, 6)).toBeCloseTo(0.9, 12);
+    expect(grid.value(4, 8)).toBe(0); // Sofia sold nothing in January: 0 % of 2,000
+    expect(plan.tables[0]).toMatchObject({ name: "SalesAttainment", showTotals: true, range: { firstRow: 1, lastRow: 4, lastColumn: 9 } });
+    expect(grid.value(5, 6)).toBeCloseTo(33_700 / 34_000, 12);
+    expect(plan.tables[1]).toMatchObject({ name: "SalesAttainmentTeams" });
+    expect(plan.conditionalFormats?.[0]).toEqual({
+      range: { sheet: "Attainment", firstRow: 2, firstColumn: 6, lastRow: 4, lastColumn: 6 },
+      rules: [
+        { operator: "lessThan", values: [0.9], ...BAND_COLOURS.below },
+        { operator: "between", values: [0.9, 0.999999999], ...BAND_COLOURS.near },
+        { operator: "greaterThanOrEqual", values: [1], ...BAND_COLOURS.above },
+      ],
+    });
+    const summary = new Map<unknown, unknown>();
+    for (let r = 1; r < 20; r++) summary.set(grid.value(r, 11), grid.value(r, 12));
+    expect(summary.get("Reps at or above quota")).toBeCloseTo(1 / 3, 12);
+    expect(summary.get("Expected in a healthy plan")).toBe("55–70 %");
+    expect(summary.get("In the actuals, not in the plan")).toBe("Nils: 100");
+    expect(plan.charts[0].series.map((s) => s.name)).toEqual(["Quota to date", "Actual to date"]);
+  });
+
+  test("in Swedish", () => {
+    const plan = buildAttainmentWritePlan(review(), { source: "x", createdAt: new Date() }, 1, "sv");
+    expect(plan.sheet).toBe("Måluppfyllelse");
+    const grid = layoutPlan(plan);
+    expect(grid.value(1, 6)).toBe("Måluppfyllelse");
+    expect(grid.value(1, 8)).toBe("Uppf. 2026-01");
+  });
+});
