@@ -53,6 +53,24 @@ function productionUrl() {
   return url;
 }
 
+/** Printed by a production build without ADDIN_URL: its manifest points at the placeholder. */
+function missingAddinUrlWarning() {
+  return (
+    `*** Warning: ADDIN_URL is not set, so dist/manifest.xml, functions.json and the help links point at\n` +
+    `*** the placeholder ${URL_PROD_DEFAULT}. Office cannot load the add-in from there: set\n` +
+    `*** ADDIN_URL=https://your.host/path/ (the https folder that will serve dist/) and build again.\n`
+  );
+}
+
+/** Prints that warning once the build is done (not when the config is merely loaded, e.g. by checks). */
+class MissingAddinUrlWarning {
+  apply(compiler) {
+    compiler.hooks.done.tap("MissingAddinUrlWarning", () => {
+      process.stderr.write(missingAddinUrlWarning());
+    });
+  }
+}
+
 /** Rewrites the development origin in the text assets that carry URLs Office reads. */
 function rewriteUrls(text, from, to) {
   return text.replace(new RegExp(escapeRegExp(from), "g"), to);
@@ -244,6 +262,7 @@ module.exports = (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new MetadataAssetsPlugin({ rewrite: dev ? null : { from: URL_DEV, to: urlProd } }),
+      ...(!dev && !process.env.ADDIN_URL ? [new MissingAddinUrlWarning()] : []),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -296,4 +315,5 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.URL_DEV = URL_DEV;
+module.exports.URL_PROD_DEFAULT = URL_PROD_DEFAULT;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;

@@ -4,6 +4,8 @@
  * before any file is opened, so a typo costs nothing.
  */
 import { Locale } from "../i18n";
+import { MAX_PLAN_AMOUNT, MIN_ROUND_UNIT, planAmountProblem, roundUnitProblem } from "../quota/validate";
+import { FIRST_EXCEL_YEAR, isExcelDate, isExcelYear, LAST_EXCEL_YEAR } from "../sheet/cells";
 import { QUOTA_METHODS, QuotaMethod } from "../sheet/quotaPlan";
 import { FreezeCommandOptions, parseFreezeArgs } from "./freezeArgs";
 import { parseRefreshArgs, parseReviewArgs, RefreshCommandOptions, ReviewCommandOptions } from "./lifecycleArgs";
@@ -146,7 +148,10 @@ export function parseDateArg(option: string, text: string): Date {
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
-    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) return date;
+    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) {
+      if (!isExcelDate(date)) throw usageError("dateOutOfRange", { option, value: text, first: `${FIRST_EXCEL_YEAR}-01-01`, last: `${LAST_EXCEL_YEAR}-12-31` });
+      return date;
+    }
   }
   throw usageError("badDate", { option, value: text });
 }
@@ -217,7 +222,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (extra.length > 0) throw usageError("extraArgument", { value: extra[0] });
   const out = values.get("--out");
   if (out === undefined || out.trim() === "") throw usageError("missingOut");
-  if (!/\.xlsx$/i.test(out)) throw usageError("outNotXlsx", { value: out });
+  if (!/\.xls[xm]$/i.test(out)) throw usageError("outNotXlsx", { value: out });
 
   const methodText = values.get("--method") ?? "bottomup";
   const method = methodText.toLowerCase().replace(/[-_ ]/g, "") as QuotaMethod;
@@ -237,12 +242,17 @@ export function parseArgs(argv: readonly string[]): Command {
     return n;
   };
 
+  // The same ranges as the engine (src/quota/validate.ts), each message naming its option.
   const target = number("--target");
   if (target !== null && target < 0) throw usageError("negativeNumber", { option: "--target", value: values.get("--target") ?? "" });
+  if (target !== null && planAmountProblem(target) !== null) throw usageError("numberTooLarge", { option: "--target", value: values.get("--target") ?? "", max: MAX_PLAN_AMOUNT.toExponential() });
   if (target === null && method !== "forecast") throw usageError("targetRequired", { method });
   const periods = whole("--periods", 1) ?? 1;
   const round = number("--round") ?? 1;
   if (round < 0) throw usageError("negativeNumber", { option: "--round", value: values.get("--round") ?? "" });
+  const roundProblem = roundUnitProblem(round);
+  if (roundProblem === "aboveMaximum") throw usageError("numberTooLarge", { option: "--round", value: values.get("--round") ?? "", max: MAX_PLAN_AMOUNT.toExponential() });
+  if (roundProblem !== null) throw usageError("roundTooSmall", { value: values.get("--round") ?? "", min: MIN_ROUND_UNIT.toExponential() });
   const growthText = values.get("--growth");
   const growth = growthText === undefined ? 0 : parseGrowthArg(growthText);
 
@@ -251,6 +261,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (yearText !== undefined) {
     if (!/^\d{4}$/.test(yearText.trim())) throw usageError("badYear", { value: yearText });
     year = Number(yearText.trim());
+    if (!isExcelYear(year)) throw usageError("yearOutOfRange", { value: yearText, first: FIRST_EXCEL_YEAR, last: LAST_EXCEL_YEAR });
   }
   const fromText = values.get("--from");
   const toText = values.get("--to");
@@ -301,6 +312,19 @@ export function parseArgs(argv: readonly string[]): Command {
     roster: values.has("--roster") ? parseRosterArg(values.get("--roster") as string) : null,
     letters: flags.has("--letters"),
   };
+}
+
+/**
+ * The --lang of a command line, looked up on its own so that a mistake elsewhere on the same
+ * line is already reported in that language.
+ */
+export function langFromArgv(argv: readonly string[]): Locale | null {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--") break;
+    const text = argv[i] === "--lang" ? argv[i + 1] : argv[i].startsWith("--lang=") ? argv[i].slice(7) : undefined;
+    if (text !== undefined && /^(en|sv)([-_].*)?$/i.test(text)) return text.toLowerCase().startsWith("sv") ? "sv" : "en";
+  }
+  return null;
 }
 
 /** The user's language from the environment, as POSIX orders it: LC_ALL, LC_MESSAGES, LANG. */

@@ -22,7 +22,7 @@ Run "quota allocate --help" for the options.
   sv: `quota: gör om en försäljningsarbetsbok till rättvisa, exakta säljkvoter.
 
 Användning:
-  quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]  skriv ett Quotas-blad
+  quota allocate <in.xlsx> --out <ut.xlsx> [alternativ]  skriv ett Kvoter-blad
   quota allocate <in.csv> --out <ut.xlsx> [alternativ]   samma från en CSV-fil
   quota freeze <in.xlsx> --out <ut.xlsx>                 SALES-formler → värden, för delning
   quota review <plan.xlsx> --through ÅÅÅÅ-MM --out <ut.xlsx>   måluppfyllelse mot utfall
@@ -30,7 +30,7 @@ Användning:
   quota --help | quota allocate --help                   visa hjälp
   quota --version                                        visa versionen
 
-Indataboken ändras aldrig: resultatet är en kopia med bladet "Quotas" tillagt.
+Indataboken ändras aldrig: resultatet är en kopia med bladet "Kvoter" tillagt.
 Kör "quota allocate --help" för alternativen.
 `,
 };
@@ -79,7 +79,7 @@ Year plan (each rep's quota per period, adding up exactly both ways):
 
 Output:
   --out FILE             the workbook to write (must differ from the input)
-  --sheet-out NAME       name of the output sheet (default Quotas)
+  --sheet-out NAME       name of the output sheet (default Quotas; Kvoter in Swedish)
   --json                 print the plan as JSON (rows with schedules, period targets, teams)
   --lang en|sv           language of messages and sheet labels (default: from LANG)
 
@@ -94,7 +94,7 @@ Example:
             quota allocate <in.csv> --out <ut.xlsx> [alternativ]
 
 Läser försäljningstabellen i <in.xlsx>, summerar varje säljares historik, fördelar målet
-med vald metod och skriver <ut.xlsx>: samma arbetsbok plus bladet "Quotas" (en tabell med
+med vald metod och skriver <ut.xlsx>: samma arbetsbok plus bladet "Kvoter" (en tabell med
 en summarad lika med målet, en notering om hur siffrorna togs fram, och ett diagram).
 En .csv-fil (eller .txt, .tsv) ger en ny arbetsbok: raderna som ett blad med text, plus Quotas.
 
@@ -133,7 +133,7 @@ Metod:
 
 Utdata:
   --out FIL              arbetsboken att skriva (får inte vara indatafilen)
-  --sheet-out NAMN       namn på utdatabladet (standard Quotas)
+  --sheet-out NAMN       namn på utdatabladet (standard Kvoter; Quotas på engelska)
   --json                 skriv planen som JSON (rader med scheman, periodmål, team)
   --lang en|sv           språk för meddelanden och bladets texter (standard: från LANG)
 

@@ -11,29 +11,29 @@ import fs from "fs";
 import path from "path";
 import { Locale, LocalizedError } from "../i18n";
 import { aggregate, Aggregation } from "../sheet/aggregate";
-import { isBlank } from "../sheet/cells";
 import { ColumnMapping, DetectedTable, detectTable, findColumn } from "../sheet/detect";
-import { assessTarget } from "../quota/realism";
+import { assessTarget, untimedHistory } from "../quota/realism";
 import { formatNumber, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
-import { columnLetter, DEFAULT_OUTPUT_SHEET, OutputSheetTakenError } from "../workbook/plan";
-import type { CellValue, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
+import { RowsBelow, tableEnd } from "../sheet/tableEnd";
+import { chooseOutputSheet, columnLetter, OutputSheetTakenError } from "../workbook/plan";
+import type { RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
 import { annualPlan } from "../workbook/yearSheet";
 import { openCsvFile } from "../workbook/csv-file";
 import { fileKindOf } from "../workbook/fileKind";
+import { checkOutputTarget } from "../workbook/node-write";
 import { openXlsxFile } from "../workbook/xlsx-file";
-import { AllocateOptions, localeFromEnv, parseArgs } from "./args";
-import { formatPlanTable, formatYearPlan, yearPlanJson } from "./format";
+import { buildLettersWritePlan } from "../plan/lettersSheet";
 import { yearPlanNoteText } from "../plan/messages";
-import type { YearPlan } from "../plan/types";
+import { storedPlanOf, storedPlanWritePlan } from "../plan/stored";
+import type { RosterEntry, YearPlan } from "../plan/types";
 import { planYear } from "../plan/yearPlan";
-import { loadRoster } from "./roster";
-import { yearOptionsGiven, yearPlanParams } from "./yearArgs";
+import { AllocateOptions, langFromArgv, localeFromEnv, parseArgs } from "./args";
+import { formatPlanTable, formatYearPlan, yearPlanJson } from "./format";
 import { freezeCommand } from "./freeze";
 import { refreshCommand, reviewCommand } from "./lifecycle";
-import { buildLettersWritePlan } from "../plan/lettersSheet";
-import { storedPlanOf, storedPlanWritePlan } from "../plan/stored";
-import type { RosterEntry } from "../plan/types";
+import { loadRoster } from "./roster";
+import { yearOptionsGiven, yearPlanParams } from "./yearArgs";
 import { helpText } from "./help";
 import { CliError } from "./messages";
 
@@ -74,7 +74,7 @@ const HEAD_ROWS = 100;
 
 /** Runs the command; resolves to the exit code (never throws, never exits the process). */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
-  let locale: Locale = localeFromEnv(io.env);
+  let locale: Locale = langFromArgv(argv) ?? localeFromEnv(io.env);
   try {
     const command = parseArgs(argv);
     if (command.command !== "version" && command.lang) locale = command.lang;
@@ -200,6 +200,8 @@ function checkPaths(options: { input: string; out: string }, cwd: string): { inp
   if (same(realOut, realInput)) throw new CliError("sameFile", { path: options.out }, 2);
   const outStat = fs.statSync(out, { throwIfNoEntry: false });
   if (outStat && stat.ino !== 0 && outStat.ino === stat.ino && outStat.dev === stat.dev) throw new CliError("sameFile", { path: options.out }, 2);
+  // A folder, FIFO, device or read-only file is refused before the (maybe long) read.
+  checkOutputTarget(out, options.out);
   return { input, out };
 }
 
@@ -260,7 +262,7 @@ export interface Source {
   mapping: ColumnMapping;
   snapshot: SheetSnapshot;
   /** Non-blank rows below the table's first blank row (not read as data). */
-  below: { first: number; count: number } | null;
+  below: RowsBelow | null;
 }
 
 export async function readSource(port: WorkbookPort, options: AllocateOptions, file: string, p: Progress): Promise<Source> {
@@ -301,23 +303,6 @@ export async function readSource(port: WorkbookPort, options: AllocateOptions, f
   return { sheet: name, table: { ...table, lastDataRow }, mapping, snapshot, below };
 }
 
-/** The last row before the first row blank in every read column, and the non-blank rows after it. */
-function tableEnd(snapshot: SheetSnapshot, firstDataRow: number): { lastDataRow: number; below: { first: number; count: number } | null } {
-  const rows = snapshot.rows;
-  const blank = (row: CellValue[]) => row.every((v) => isBlank(v));
-  let i = Math.max(0, firstDataRow - snapshot.firstRow);
-  while (i < rows.length && !blank(rows[i])) i++;
-  const lastDataRow = snapshot.firstRow + i - 1;
-  let count = 0;
-  let first = 0;
-  for (let k = i; k < rows.length; k++) {
-    if (blank(rows[k])) continue;
-    if (count === 0) first = snapshot.firstRow + k;
-    count++;
-  }
-  return { lastDataRow, below: count > 0 ? { first, count } : null };
-}
-
 function planParams(options: AllocateOptions): QuotaPlanParams {
   return {
     method: options.method,
@@ -350,19 +335,42 @@ function provenanceOf(source: Source, aggregation: Aggregation, options: Allocat
     rowsSkipped: aggregation.skipped.length,
     weightColumn: mapping.weight === null ? null : headerOf(table, mapping.weight),
     madeBy: `quota ${version()}`,
+    rowsBelow: source.below,
+    skippedRows: aggregation.skipped,
   };
 }
 
-/** SMART's "achievable": the target against the history it splits (same horizon assumed). */
-function realism(io: CliIO, locale: Locale, plan: QuotaPlan): void {
+/**
+ * A macro-enabled workbook keeps its macros (and its macro content type) in the copy, which
+ * Excel opens only as .xlsm; a plain workbook named .xlsm is refused by Excel too.
+ */
+async function checkMacroOutput(workbook: WorkbookPort, options: AllocateOptions): Promise<void> {
+  // A CSV input has no macros.
+  const macros = "isMacroEnabled" in workbook && typeof workbook.isMacroEnabled === "function" ? await (workbook as { isMacroEnabled(): Promise<boolean> }).isMacroEnabled() : false;
+  const xlsm = /\.xlsm$/i.test(options.out);
+  if (macros && !xlsm) throw new CliError("macroNeedsXlsm", { input: options.input, out: options.out, suggestion: options.out.replace(/\.xlsx$/i, ".xlsm") }, 2);
+  if (!macros && xlsm) throw new CliError("xlsmWithoutMacros", { input: options.input, out: options.out, suggestion: options.out.replace(/\.xlsm$/i, ".xlsx") }, 2);
+}
+
+const REALISM_KEYS = { ok: "realismOk", stretch: "realismStretch", unrealistic: "realismUnrealistic", farBelow: "realismFarBelow" } as const;
+
+/**
+ * SMART's "achievable": the target against the history it splits (same horizon assumed), and
+ * "time-bound": without --year/--from/--to, a history of more than a year is not the target's
+ * horizon, which the same shared rule as the wizard's warns about.
+ */
+function realism(io: CliIO, locale: Locale, plan: QuotaPlan, aggregation: Aggregation, options: AllocateOptions): void {
   const target = plan.params.target;
   if (target === null) return;
+  const untimed = untimedHistory(aggregation.periods, options.year !== null || options.from !== null || options.to !== null);
+  if (untimed?.unlikeHorizons) {
+    say(io, locale, "unlikeHorizons", { months: formatNumber(untimed.months, locale), first: untimed.first, last: untimed.last });
+  }
   const history = plan.rows.reduce((s, r) => s + Math.max(0, r.history), 0);
   const a = assessTarget(target, history);
   if (a.level === "unknown") return;
   const growth = `${a.requiredGrowth >= 0 ? "+" : ""}${formatNumber(a.requiredGrowth * 100, locale, 1, 1)} %`;
-  const key = a.level === "ok" ? "realismOk" : a.level === "stretch" ? "realismStretch" : "realismUnrealistic";
-  say(io, locale, key, { target: formatNumber(target, locale), growth, history: formatNumber(history, locale, 0) });
+  say(io, locale, REALISM_KEYS[a.level], { target: formatNumber(target, locale), growth, history: formatNumber(history, locale, 0) });
 }
 
 /** What `quota refresh` hands to allocate: the roster and layout the stored plan was made with. */
@@ -384,6 +392,7 @@ export async function allocate(options: AllocateOptions, io: CliIO, locale: Loca
     if (e instanceof LocalizedError) throw e;
     throw new CliError("readFailed", { path: options.input, detail: e instanceof Error ? e.message : String(e) });
   }
+  await checkMacroOutput(workbook, options);
   const source = await readSource(workbook, options, file, p);
   p.done();
   const aggregation = aggregate(source.snapshot, source.table, source.mapping, {
@@ -395,13 +404,15 @@ export async function allocate(options: AllocateOptions, io: CliIO, locale: Loca
     ...(source.mapping.weight !== null ? { weightColumn: source.mapping.weight } : {}),
     ...(source.mapping.team !== null && source.mapping.team !== undefined ? { teamColumn: source.mapping.team } : {}),
   });
+  // The rows are summed: let them go before the (large) write.
+  source.snapshot.rows = [];
   const roster = stored ? { entries: stored.roster, label: stored.rosterSource } : options.roster ? await loadRoster(options.roster, io.cwd, { path: input, port: workbook }) : null;
   const plan = planYear(aggregation, yearPlanParams(planParams(options), options, aggregation.periods, roster?.entries ?? null, io.now()));
 
-  const sheetOut = options.sheetOut ?? DEFAULT_OUTPUT_SHEET;
+  const sheetOut = options.sheetOut ?? (await chooseOutputSheet(locale, (name) => workbook.ownership(name)));
   const schedule = stored ? stored.schedule : yearOptionsGiven(options);
   const sheetPlan = schedule ? plan : annualPlan(plan);
-  const provenance = provenanceOf(source, aggregation, options, io.now());
+  const provenance = { ...provenanceOf(source, aggregation, options, io.now()), roster: roster?.label ?? null };
   const writePlan = buildQuotaWritePlan(sheetPlan, provenance, sheetOut, locale);
   const keep = storedPlanOf(plan, {
     createdAt: provenance.createdAt.toISOString(),
@@ -432,7 +443,7 @@ export async function allocate(options: AllocateOptions, io: CliIO, locale: Loca
     // The plan's inputs and result, so `quota refresh` / `quota review` can take it up again.
     await workbook.apply(storedPlanWritePlan(keep));
     if (letters) await workbook.apply(letters.writePlan);
-    await workbook.save(out);
+    await workbook.save(out, options.out);
   } catch (e) {
     if (e instanceof OutputSheetTakenError) throw new CliError("outputSheetTaken", { file, sheet: sheetOut });
     if (e instanceof LocalizedError) throw e;
@@ -447,12 +458,12 @@ export async function allocate(options: AllocateOptions, io: CliIO, locale: Loca
   const n = (x: number) => formatNumber(x, locale);
   say(io, locale, "rowsSummary", { read: n(aggregation.rowsRead), used: n(aggregation.rowsUsed), outside: n(aggregation.rowsOutOfRange), skipped: n(aggregation.skipped.length) });
   const shown = aggregation.skipped.slice(0, 5);
-  for (const s of shown) say(io, locale, "skippedRow", { row: s.row, reason: s.reason });
+  for (const s of shown) say(io, locale, "skippedRow", { row: s.row, reason: s.error.messageIn(locale) });
   if (aggregation.skipped.length > shown.length) say(io, locale, "skippedMore", { count: n(aggregation.skipped.length - shown.length) });
   if (source.below) {
     say(io, locale, "rowsBelow", { end: source.table.lastDataRow, first: source.below.first, count: n(source.below.count) });
   }
-  realism(io, locale, plan);
+  realism(io, locale, plan, aggregation, options);
   for (const w of plan.warnings) say(io, locale, "warning", { text: planWarningText(w, locale) });
   for (const n of plan.notes) say(io, locale, "note", { text: yearPlanNoteText(n, locale) });
 

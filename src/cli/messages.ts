@@ -33,8 +33,16 @@ export const cliMessages: Catalog = {
     sv: "--out krävs: indataboken ändras aldrig, så resultatet skrivs till en ny fil.",
   },
   outNotXlsx: {
-    en: "--out must name an .xlsx file (got \"{value}\").",
-    sv: "--out måste vara en .xlsx-fil (fick \"{value}\").",
+    en: "--out must name an .xlsx file (or .xlsm for a macro-enabled workbook), got \"{value}\".",
+    sv: "--out måste vara en .xlsx-fil (eller .xlsm för en makroaktiverad arbetsbok), fick \"{value}\".",
+  },
+  macroNeedsXlsm: {
+    en: "{input} is a macro-enabled workbook and its copy keeps the macros, which Excel opens only as .xlsm: name the output {suggestion}.",
+    sv: "{input} är en makroaktiverad arbetsbok och kopian behåller makrona, som Excel bara öppnar som .xlsm: döp utdatafilen till {suggestion}.",
+  },
+  xlsmWithoutMacros: {
+    en: "{input} has no macros, and Excel refuses a workbook without macros named .xlsm: name the output {suggestion}.",
+    sv: "{input} har inga makron, och Excel vägrar öppna en arbetsbok utan makron som heter .xlsm: döp utdatafilen till {suggestion}.",
   },
   badNumber: {
     en: "{option} expects a number such as 1500000 or 0.5, got \"{value}\".",
@@ -43,6 +51,22 @@ export const cliMessages: Catalog = {
   negativeNumber: {
     en: "{option} must not be negative, got \"{value}\".",
     sv: "{option} får inte vara negativt, fick \"{value}\".",
+  },
+  numberTooLarge: {
+    en: "{option} must be at most {max}, the largest amount Excel shows exactly (15 digits), got \"{value}\".",
+    sv: "{option} får vara högst {max}, det största belopp Excel visar exakt (15 siffror), fick \"{value}\".",
+  },
+  roundTooSmall: {
+    en: "--round must be 0 (no rounding) or at least {min}; a finer unit leaves Excel's 15 digits. Got \"{value}\".",
+    sv: "--round måste vara 0 (ingen avrundning) eller minst {min}; en finare enhet går utanför Excels 15 siffror. Fick \"{value}\".",
+  },
+  yearOutOfRange: {
+    en: "--year must be between {first} and {last}, the years Excel's dates cover, got \"{value}\".",
+    sv: "--year måste ligga mellan {first} och {last}, åren som Excels datum täcker, fick \"{value}\".",
+  },
+  dateOutOfRange: {
+    en: "{option} must be a date Excel can hold, {first} to {last}, got \"{value}\".",
+    sv: "{option} måste vara ett datum som Excel kan hålla, {first} till {last}, fick \"{value}\".",
   },
   badWhole: {
     en: "{option} expects a whole number of at least {min}, got \"{value}\".",
@@ -143,25 +167,28 @@ export const cliMessages: Catalog = {
   unexpected: { en: "Unexpected error: {detail}", sv: "Oväntat fel: {detail}" },
   // Progress and summary lines (stderr)
   reading: { en: "Reading {file}…", sv: "Läser {file}…" },
-  readingRows: { en: "Reading {sheet}: {done} rows", sv: "Läser {sheet}: {done} rader" },
+  readingRows: { en: "Reading {sheet}: {done, plural, one {# row} other {# rows}}", sv: "Läser {sheet}: {done, plural, one {# rad} other {# rader}}" },
   writing: { en: "Writing {file}…", sv: "Skriver {file}…" },
   usingSheet: {
     en: "Sheet \"{sheet}\", header in row {row}; columns: {columns}.",
     sv: "Blad \"{sheet}\", rubriker på rad {row}; kolumner: {columns}.",
   },
   rowsSummary: {
-    en: "{read} rows read, {used} used, {outside} outside the dates, {skipped} skipped.",
-    sv: "{read} rader lästa, {used} använda, {outside} utanför datumen, {skipped} överhoppade.",
+    en: "{read, plural, one {# row} other {# rows}} read, {used} used, {outside} outside the dates, {skipped} skipped.",
+    sv: "{read, plural, one {# rad läst} other {# rader lästa}}, {used, plural, one {# använd} other {# använda}}, {outside} utanför datumen, {skipped, plural, one {# överhoppad} other {# överhoppade}}.",
   },
   skippedRow: {
     en: "Skipped row {row}: {reason}",
     sv: "Hoppade över rad {row}: {reason}",
   },
-  skippedMore: { en: "… and {count} more skipped rows.", sv: "… och {count} fler överhoppade rader." },
+  skippedMore: {
+    en: "… and {count, plural, one {# more skipped row} other {# more skipped rows}}.",
+    sv: "… och {count, plural, one {# överhoppad rad till} other {# fler överhoppade rader}}.",
+  },
   warning: { en: "Warning: {text}", sv: "Varning: {text}" },
   rowsBelow: {
-    en: "Warning: the table ends at row {end}, where a blank row follows; {count} more rows from row {first} down were left out. Delete the blank row to include them.",
-    sv: "Varning: tabellen slutar på rad {end}, där en tom rad följer; {count} rader till från rad {first} och nedåt togs inte med. Ta bort den tomma raden för att ta med dem.",
+    en: "Warning: the table ends at row {end}, where a blank row follows; {count, plural, one {# more row} other {# more rows}} from row {first} down {count, plural, one {was} other {were}} left out. Delete the blank row to include them.",
+    sv: "Varning: tabellen slutar på rad {end}, där en tom rad följer; {count, plural, one {# rad till} other {# rader till}} från rad {first} och nedåt togs inte med. Ta bort den tomma raden för att ta med dem.",
   },
   realismOk: {
     en: "The target {target} is {growth} on the history of {history}: achievable.",
@@ -255,8 +282,16 @@ export const cliMessages: Catalog = {
     en: "No sheet in {file} holds a roster (a header row with Rep and Start, End, Ramp or Full). Name the sheet: --roster {file}#SHEET.",
     sv: "Inget blad i {file} innehåller en bemanningslista (en rubrikrad med Rep och Start, End, Ramp eller Full). Ange bladet: --roster {file}#BLAD.",
   },
+  realismFarBelow: {
+    en: "The target {target} is {growth} on the history of {history}: far below it, likely a unit mistake (thousands vs units?) or a history longer than the target's horizon.",
+    sv: "Målet {target} är {growth} mot historiken {history}: långt under den, troligen ett enhetsfel (tusental eller ental?) eller en historik som är längre än målets horisont.",
+  },
+  unlikeHorizons: {
+    en: "Warning: no --year, --from or --to is set, and the history spans {months} months ({first} to {last}): the realism check below compares a target for one horizon with all of that history, which are unlike horizons. Set --year (or --from and --to) to the time the target covers.",
+    sv: "Varning: varken --year, --from eller --to är angivet, och historiken spänner över {months} månader ({first} till {last}): rimlighetskontrollen nedan jämför ett mål för en horisont med hela den historiken, alltså olika horisonter. Ange --year (eller --from och --to) för tiden som målet gäller.",
+  },
   wrote: {
-    en: "Wrote sheet \"{sheet}\" to {file} ({reps} reps, quotas add up to {total}).",
+    en: "Wrote sheet \"{sheet}\" to {file} ({reps, plural, one {# rep} other {# reps}}, quotas add up to {total}).",
     sv: "Skrev bladet \"{sheet}\" till {file} ({reps} säljare, kvoterna summerar till {total}).",
   },
 };

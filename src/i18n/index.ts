@@ -15,7 +15,31 @@ export interface CatalogEntry {
 
 export type Catalog = Record<string, CatalogEntry>;
 
+/**
+ * Whether a count takes the singular. English and Swedish both use the singular for exactly
+ * one; params often arrive formatted ("1", "1,234", "1 234"), so grouping is ignored.
+ */
+export function isSingular(count: string | number): boolean {
+  const n = typeof count === "number" ? count : Number(String(count).replace(/[\s\u00a0\u202f,]/g, ""));
+  return n === 1;
+}
+
+/**
+ * A word or phrase for a count, in either language: plural(1, "row", "rows") → "row". For
+ * templates, formatTemplate understands `{count, plural, one {# row} other {# rows}}` (# is
+ * the count as passed).
+ */
+export function plural(count: string | number, one: string, other: string): string {
+  return isSingular(count) ? one : other;
+}
+
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+
 export function formatTemplate(template: string, params: MessageParams = {}): string {
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(params, name);
+  template = template.replace(PLURAL, (whole, name: string, one: string, other: string) =>
+    has(name) ? plural(params[name], one, other).replace(/#/g, String(params[name])) : whole,
+  );
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
   );

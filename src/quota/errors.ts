@@ -52,6 +52,10 @@ export const quotaMessages: Catalog = {
     en: "{param} is too large to allocate exactly ({value}).",
     sv: "{param} är för stort för att fördelas exakt ({value}).",
   },
+  aboveMaximum: {
+    en: "{param} must be at most {max}, the largest amount Excel shows exactly (got {value}).",
+    sv: "{param} får vara högst {max}, det största belopp Excel visar exakt (fick {value}).",
+  },
   belowMinimum: {
     en: "{param} must be at least {min} (got {value}).",
     sv: "{param} måste vara minst {min} (fick {value}).",

@@ -5,12 +5,18 @@ import { requireNonNegative, requireNumber } from "./validate";
 /**
  * The SMART "achievable" check of a target: how much growth over the baseline (the history's
  * run-rate for the same horizon) the target asks for. Up to +30 % is ok, up to +100 % a
- * stretch, beyond that unrealistic. With no positive baseline there is nothing to compare with.
+ * stretch, beyond that unrealistic; more than 50 % below it is "farBelow" (likely a unit mistake).
+ * With no positive baseline there is nothing to compare with.
  */
 export const REALISM_OK_MAX = 0.3;
 export const REALISM_STRETCH_MAX = 1;
+/**
+ * A target more than 50 % below the history is no plan to shrink: it is almost always a unit
+ * mistake (thousands typed as units) or a history over a longer time than the target's.
+ */
+export const REALISM_FAR_BELOW = -0.5;
 
-export type RealismLevel = "ok" | "stretch" | "unrealistic" | "unknown";
+export type RealismLevel = "ok" | "stretch" | "unrealistic" | "farBelow" | "unknown";
 
 export interface RealismThresholds {
   /** Highest required growth still called ok (decimal: 0.3 = +30 %). */
@@ -49,7 +55,13 @@ export function assessTarget(
   if (baselineTotal <= 0) return { requiredGrowth: null, level: "unknown" };
   const requiredGrowth = (target - baselineTotal) / baselineTotal;
   const level =
-    requiredGrowth <= okMax + LIMIT_TOLERANCE ? "ok" : requiredGrowth <= stretchMax + LIMIT_TOLERANCE ? "stretch" : "unrealistic";
+    requiredGrowth < REALISM_FAR_BELOW - LIMIT_TOLERANCE
+      ? "farBelow"
+      : requiredGrowth <= okMax + LIMIT_TOLERANCE
+        ? "ok"
+        : requiredGrowth <= stretchMax + LIMIT_TOLERANCE
+          ? "stretch"
+          : "unrealistic";
   return { requiredGrowth: noNegativeZero(requiredGrowth), level };
 }
 
@@ -59,4 +71,40 @@ export function assessTarget(
  */
 export function missingReviewPeriod(periods: number | null | undefined): boolean {
   return typeof periods !== "number" || !Number.isInteger(periods) || periods < 1;
+}
+
+/** The months a dated history covers ("YYYY-MM" keys, as Aggregation.periods holds them). */
+export interface HistorySpan {
+  first: string;
+  last: string;
+  /** Calendar months from first to last, both included. */
+  months: number;
+}
+
+export function historySpan(periods: readonly string[]): HistorySpan | null {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const p of periods) {
+    if (!/^\d{4}-\d{2}$/.test(p)) continue;
+    if (first === null || p < first) first = p;
+    if (last === null || p > last) last = p;
+  }
+  if (first === null || last === null) return null;
+  const index = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
+  return { first, last, months: index(last) - index(first) + 1 };
+}
+
+/** Histories longer than this, with no time frame set, are compared with a target over unlike horizons. */
+export const HORIZON_MONTHS = 12;
+
+/**
+ * SMART's "time-bound", shared by the wizard and the `quota` command: with no time frame set
+ * (no year, no date range) and a dated history, the span to warn about; null otherwise.
+ * `unlikeHorizons`: the history covers more than a year, so the realism check compares a
+ * target for one horizon with several years of history.
+ */
+export function untimedHistory(periods: readonly string[], timeFrameSet: boolean): (HistorySpan & { unlikeHorizons: boolean }) | null {
+  if (timeFrameSet) return null;
+  const span = historySpan(periods);
+  return span ? { ...span, unlikeHorizons: span.months > HORIZON_MONTHS } : null;
 }

@@ -67,3 +67,37 @@ export function finiteResult(value: number): number {
   if (!Number.isFinite(value)) throw new QuotaError("#NUM!", "resultTooLarge", {});
   return value === 0 ? 0 : value;
 }
+
+/**
+ * The range of a plan's target and rounding unit, shared by the `quota` command's options and
+ * the wizard's fields. Excel shows 15 significant digits, so a total above 1e15 cannot be
+ * shown exactly, and a rounding unit finer than 1e-9 leaves those digits for any real target.
+ */
+export const MAX_PLAN_AMOUNT = 1e15;
+export const MIN_ROUND_UNIT = 1e-9;
+
+export type RangeProblem = "notFinite" | "negative" | "aboveMaximum" | "belowMinimum";
+
+/** What is wrong with a target (or another total to split), or null when it is usable. */
+export function planAmountProblem(value: number): RangeProblem | null {
+  if (typeof value !== "number" || !Number.isFinite(value)) return "notFinite";
+  if (value < 0) return "negative";
+  if (value > MAX_PLAN_AMOUNT) return "aboveMaximum";
+  return null;
+}
+
+/** What is wrong with a rounding unit (0 = no rounding, else MIN_ROUND_UNIT … MAX_PLAN_AMOUNT), or null. */
+export function roundUnitProblem(value: number): RangeProblem | null {
+  const problem = planAmountProblem(value);
+  if (problem !== null || value === 0) return problem;
+  return value < MIN_ROUND_UNIT ? "belowMinimum" : null;
+}
+
+/** Throws the QuotaError for a problem found by planAmountProblem / roundUnitProblem. */
+export function requireInPlanRange(value: number, param: string, problem: RangeProblem | null): void {
+  if (problem === null) return;
+  if (problem === "notFinite") requireNumber(value, param);
+  if (problem === "negative") throw new QuotaError("#NUM!", "negative", { param, value });
+  if (problem === "aboveMaximum") throw new QuotaError("#NUM!", "aboveMaximum", { param, max: MAX_PLAN_AMOUNT.toExponential(), value });
+  throw new QuotaError("#NUM!", "belowMinimum", { param, min: MIN_ROUND_UNIT.toExponential(), value });
+}

@@ -49,6 +49,7 @@ import {
   isBlank,
   isFailure,
   MAX_SERIAL,
+  isExcelYear,
   MIN_SERIAL,
   monthKey,
   FailureReason,
@@ -252,7 +253,7 @@ export function aggregate(snapshot: SheetSnapshot, table: DetectedTable, mapping
   let hi = Infinity;
   const year = options.year;
   if (year !== undefined && year !== null) {
-    if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new SheetError("badYear", { value: String(year) });
+    if (!isExcelYear(year)) throw new SheetError("badYear", { value: String(year) });
     lo = serialFromYMD(year, 1, 1);
     hi = year === 9999 ? MAX_SERIAL : serialFromYMD(year + 1, 1, 1);
   }

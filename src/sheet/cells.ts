@@ -369,6 +369,13 @@ const UNIX_EPOCH_SERIAL = 25_569;
 /** Excel's first and last dates: 1900-01-01 and 9999-12-31 (inclusive, with any time). */
 export const MIN_SERIAL = 1;
 export const MAX_SERIAL = 2_958_466; // exclusive: 10000-01-01
+/** The years Excel's dates cover. */
+export const FIRST_EXCEL_YEAR = 1900;
+export const LAST_EXCEL_YEAR = 9999;
+
+export function isExcelYear(year: number): boolean {
+  return Number.isInteger(year) && year >= FIRST_EXCEL_YEAR && year <= LAST_EXCEL_YEAR;
+}
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {
@@ -408,6 +415,11 @@ export function serialFromYMD(y: number, m: number, d: number): number {
 /** A Date's serial, reading its UTC fields as the wall-clock date and time (as .xlsx dates are). */
 export function dateToSerial(d: Date): number {
   return serialFromReal(d.getTime() / DAY_MS + UNIX_EPOCH_SERIAL);
+}
+
+/** A date Excel can hold: 1900-01-01 to 9999-12-31 (UTC). */
+export function isExcelDate(d: Date): boolean {
+  return !Number.isNaN(d.getTime()) && isExcelYear(d.getUTCFullYear());
 }
 
 /** The UTC Date of a serial (serial 60, which Excel calls 1900-02-29, gives 1900-03-01). */

@@ -22,6 +22,7 @@ import { Catalog, Locale, localize, LocalizedError, MessageParams } from "../i18
 import { allocate, fromUnits, toUnits, validateAmount, validateRoundTo } from "../quota/allocate";
 import { bottomUp } from "../quota/bottomup";
 import { QuotaError } from "../quota/errors";
+import { planAmountProblem, requireInPlanRange, roundUnitProblem } from "../quota/validate";
 import { forecast, ForecastMethod } from "../quota/forecast";
 import { topDownSplit } from "../quota/topdown";
 import type { Aggregation, RepHistory } from "./aggregate";
@@ -300,6 +301,7 @@ export function planQuotas(aggregation: Pick<Aggregation, "reps" | "periods">, p
   if (!QUOTA_METHODS.includes(method)) throw new PlanError("unknownMethod", { value: String(method) });
   validatePeriods(periods);
   validateRoundTo(roundTo);
+  requireInPlanRange(roundTo, "round_to", roundUnitProblem(roundTo));
   if (typeof growth !== "number" || !Number.isFinite(growth) || growth <= -1) {
     throw new PlanError("badGrowth", { value: String(growth) });
   }
@@ -354,6 +356,7 @@ export function planQuotas(aggregation: Pick<Aggregation, "reps" | "periods">, p
     const target = params.target;
     if (target === null || target === undefined) throw new PlanError("targetRequired", { method });
     validateAmount(target, "target");
+    requireInPlanRange(target, "target", planAmountProblem(target));
     total = roundedWhole(target, roundTo);
     if (!isMultiple(target, roundTo)) warn("targetRounded", { target, round: roundTo, total });
 

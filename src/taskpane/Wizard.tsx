@@ -6,7 +6,7 @@
 import { Button, mergeClasses } from "@fluentui/react-components";
 import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type Dispatch, type RefObject } from "react";
 import type { Locale } from "../i18n";
-import { OutputSheetTakenError } from "../workbook/plan";
+import { defaultOutputSheet, OutputSheetTakenError } from "../workbook/plan";
 import type { RangeRef, WorkbookPort } from "../workbook/port";
 import { fileKindOf } from "../workbook/fileKind";
 import { downloadBytes, resultFileName, type Host, type OpenedWorkbook } from "./host";
@@ -140,7 +140,7 @@ export interface WizardProps {
 
 export function Wizard({ host, locale, outputSheet }: WizardProps) {
   const styles = useStyles();
-  const [state, dispatch] = useReducer(reducer, outputSheet, initialState);
+  const [state, dispatch] = useReducer(reducer, outputSheet ?? defaultOutputSheet(locale), initialState);
   const t = useMemo(() => translator(locale), [locale]);
   const derived = useDerived(state, locale);
   const workbook = useRef<OpenedWorkbook | null>(null);
@@ -299,7 +299,7 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         if (!wb?.toBuffer) return;
         try {
           const bytes = await wb.toBuffer();
-          downloadBytes(bytes, resultFileName(stateRef.current.fileName));
+          downloadBytes(bytes, resultFileName(stateRef.current.fileName, locale));
         } catch (error) {
           dispatch({ type: "failed", phase: "write", error });
         }

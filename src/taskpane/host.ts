@@ -8,6 +8,8 @@
  * of the whole initial task pane.
  */
 import { fileKindOf } from "../workbook/fileKind";
+import type { Locale } from "../i18n";
+import { outputFileName } from "../workbook/plan";
 import type { ProgressListener, WorkbookPort } from "../workbook/port";
 import type { RemoteWorkbook } from "./reader/client";
 
@@ -117,8 +119,7 @@ export function downloadBytes(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** "sales.xlsx" → "sales-quotas.xlsx"; "sales.csv" → "sales-quotas.xlsx". */
-export function resultFileName(original: string | null): string {
-  const stem = (original ?? "workbook").replace(/\.(xlsx|csv|tsv|txt)$/i, "") || "workbook";
-  return `${stem}-quotas.xlsx`;
+/** "sales.xlsx" → "sales-quotas.xlsx", "sales-kvoter.xlsx" in Swedish: the command's rule. */
+export function resultFileName(original: string | null, locale: Locale = "en"): string {
+  return outputFileName(original, locale);
 }

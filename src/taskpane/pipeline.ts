@@ -7,8 +7,11 @@ import type { Locale } from "../i18n";
 import { LocalizedError } from "../i18n";
 import { detectTable, type ColumnMapping, type DetectedTable } from "../sheet/detect";
 import { aggregate, type Aggregation } from "../sheet/aggregate";
+import { tableEnd, type RowsBelow } from "../sheet/tableEnd";
 import { planQuotas, type QuotaPlan } from "../sheet/quotaPlan";
-import { assessTarget, missingReviewPeriod } from "../quota/realism";
+import { assessTarget, historySpan as spanOf, missingReviewPeriod, type RealismLevel } from "../quota/realism";
+import { planAmountProblem, roundUnitProblem } from "../quota/validate";
+import { isExcelYear } from "../sheet/cells";
 import { buildQuotaWritePlan } from "../workbook/quotaSheet";
 import { columnLetter, isValidSheetName, type WritePlan } from "../workbook/plan";
 import type { ProgressListener, RangeRef, SheetSnapshot, WorkbookPort } from "../workbook/port";
@@ -22,6 +25,8 @@ export interface SourceData {
   range: RangeRef;
   snapshot: SheetSnapshot;
   table: DetectedTable;
+  /** Non-blank rows below the table's first blank row (left out, as the command does). */
+  below?: RowsBelow | null;
 }
 
 /** Why a source could not be used, as a message id of the wizard (the error has details). */
@@ -88,16 +93,19 @@ export async function readSource(port: WorkbookPort, range: RangeRef, onProgress
   if (head.rows.length === 0) throw new SourceProblem("emptyRange", { address: rangeLabel(range) });
   const found = detectTable(head);
   if (!found) throw new SourceProblem("noTableFound", { address: rangeLabel(range) });
+  const columns = found.columns.map((c) => c.column);
   if (range.lastRow <= headRange.lastRow) {
     onProgress?.(head.rows.length, head.rows.length);
-    return { range, snapshot: head, table: found };
+    const j = columns.map((c) => head.columns.indexOf(c));
+    const { below } = tableEnd({ ...head, columns, rows: head.rows.map((row) => j.map((k) => row[k] ?? null)) }, found.firstDataRow);
+    return { range, snapshot: head, table: found, below };
   }
-  const columns = found.columns.map((c) => c.column);
   const full = await port.read({ ...range, firstRow: found.headerRow }, { columns, onProgress });
-  const again = detectTable(full);
-  // Detection on the full read gives the real last data row; the head's header stands.
-  const table: DetectedTable = again && again.headerRow === found.headerRow ? { ...found, lastDataRow: again.lastDataRow } : { ...found, lastDataRow: full.firstRow + full.rows.length - 1 };
-  return { range, snapshot: full, table };
+  // The table ends at its first row blank in every header column: the command's rule
+  // (src/sheet/tableEnd.ts), which also counts what lies below. The head's header stands.
+  const { lastDataRow, below } = tableEnd(full, found.firstDataRow);
+  const table: DetectedTable = { ...found, lastDataRow };
+  return { range, snapshot: full, table, below };
 }
 
 /** The first sheet (in workbook order) whose first rows hold a detectable sales table. */
@@ -211,7 +219,7 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
   if (needsTarget) {
     const t = parseUserNumber(p.target, locale);
     if (p.target.trim() === "") errors.target = "targetRequired";
-    else if (t === null || t < 0) errors.target = "invalidTarget";
+    else if (t === null || planAmountProblem(t) !== null) errors.target = "invalidTarget";
     else target = t;
   }
   // A blank review period means one period (the whole time frame), with a warning.
@@ -219,7 +227,7 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
   const periods = noReviewPeriod ? 1 : parseUserNumber(p.periods, locale);
   if (periods === null || missingReviewPeriod(periods)) errors.periods = "invalidPeriods";
   const roundTo = parseUserNumber(p.roundTo, locale);
-  if (roundTo === null || roundTo < 0) errors.roundTo = "invalidRound";
+  if (roundTo === null || roundUnitProblem(roundTo) !== null) errors.roundTo = "invalidRound";
   let growth = 0;
   if (p.method === "forecast") {
     const g = parseUserNumber(p.growth.replace("%", ""), locale);
@@ -229,7 +237,7 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
   let filter: TimeFilter | null = {};
   if (p.timeframe === "year") {
     const y = Number(p.year);
-    if (!/^\d{4}$/.test(p.year)) {
+    if (!/^\d{4}$/.test(p.year) || !isExcelYear(y)) {
       errors.year = "invalidYear";
       filter = null;
     } else filter = { year: y };
@@ -266,7 +274,7 @@ export interface Realism {
   baseline: number;
   target: number;
   requiredGrowth: number;
-  level: "ok" | "stretch" | "unrealistic";
+  level: Exclude<RealismLevel, "unknown">;
 }
 
 /**
@@ -283,8 +291,7 @@ export function checkRealism(target: number | null, aggregation: Aggregation): R
 
 /** "2024-01 … 2025-12" style span of the history's months, or null without dates. */
 export function historySpan(aggregation: Aggregation): { first: string; last: string } | null {
-  const months = [...aggregation.periods].sort();
-  return months.length ? { first: months[0], last: months[months.length - 1] } : null;
+  return spanOf(aggregation.periods);
 }
 
 /** The distinct years present, newest first (for the year choice). */
@@ -340,6 +347,8 @@ export function quotaWritePlan(c: WriteContext): WritePlan {
       rowsOutOfRange: a.rowsOutOfRange,
       weightColumn: weighted && c.mapping.weight !== null ? columnHeader(c.source.table, c.mapping.weight) : null,
       madeBy: "Sales Quota add-in",
+      rowsBelow: c.source.below ?? null,
+      skippedRows: a.skipped,
     },
     c.sheetName,
     c.locale,

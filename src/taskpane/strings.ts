@@ -154,12 +154,15 @@ export const strings = {
     en: "Map a date column in step 1 to choose a year or a date range.",
     sv: "Välj en datumkolumn i steg 1 för att välja ett år eller ett datumintervall.",
   },
-  invalidTarget: { en: "Enter the target as a number, for example 1 500 000.", sv: "Ange målet som ett tal, till exempel 1 500 000." },
+  invalidTarget: {
+    en: "Enter the target as a number from 0 to 10^15 (Excel's 15 digits), for example 1 500 000.",
+    sv: "Ange målet som ett tal från 0 till 10^15 (Excels 15 siffror), till exempel 1 500 000.",
+  },
   targetRequired: { en: "The {method} method needs a target.", sv: "Metoden {method} behöver ett mål." },
   invalidPeriods: { en: "Review periods must be a whole number of at least 1.", sv: "Uppföljningsperioder måste vara ett heltal på minst 1." },
   invalidRound: {
-    en: "The rounding unit must be 0 (no rounding) or a positive number.",
-    sv: "Avrundningsenheten måste vara 0 (ingen avrundning) eller ett positivt tal.",
+    en: "The rounding unit must be 0 (no rounding) or a number from 0.000000001 to 10^15.",
+    sv: "Avrundningsenheten måste vara 0 (ingen avrundning) eller ett tal från 0,000000001 till 10^15.",
   },
   invalidGrowth: { en: "Enter growth as a percentage, for example 10.", sv: "Ange tillväxten i procent, till exempel 10." },
   invalidYear: { en: "Choose a year.", sv: "Välj ett år." },
@@ -184,6 +187,10 @@ export const strings = {
   realismUnrealistic: {
     en: "Not achievable: the required growth is far beyond the history. Lower the target or lengthen the time frame (a SMART goal is achievable).",
     sv: "Inte uppnåeligt: den nödvändiga tillväxten ligger långt över historiken. Sänk målet eller förläng tidsramen (ett SMART-mål är uppnåeligt).",
+  },
+  realismFarBelow: {
+    en: "Far below the history: the target is less than half of it. Check the unit (thousands vs units?) and the time frame; a much longer history than the target's horizon looks like this too.",
+    sv: "Långt under historiken: målet är mindre än hälften av den. Kontrollera enheten (tusental eller ental?) och tidsramen; en mycket längre historik än målets horisont ser också ut så.",
   },
   realismNoBaseline: {
     en: "The history adds up to zero, so the target cannot be compared with a baseline.",
@@ -217,8 +224,8 @@ export const strings = {
   },
   totalNoTarget: { en: "The quotas add up to {total} (a forecast has no target).", sv: "Kvoterna summerar till {total} (en prognos har inget mål)." },
   periodTotalLine: {
-    en: "Per period the quotas add up to {total} ({periods} periods).",
-    sv: "Per period summerar kvoterna till {total} ({periods} perioder).",
+    en: "Per period the quotas add up to {total} ({periods, plural, one {# period} other {# periods}}).",
+    sv: "Per period summerar kvoterna till {total} ({periods, plural, one {# period} other {# perioder}}).",
   },
   tableScrollLabel: { en: "Quota table (scrolls sideways)", sv: "Kvottabell (kan rullas i sidled)" },
   chartTitle: { en: "Quota vs history per rep", sv: "Kvot jämfört med historik per säljare" },

@@ -195,6 +195,8 @@ function isBlankRow(row: string[]): boolean {
 export async function parseCsvText(text: string, file: string): Promise<CsvParse> {
   const { delimiter, start } = sniffDelimiter(text);
   const rows: string[][] = [];
+  /** Records seen; blank ones past the sheet's last row are counted, not kept. */
+  let count = 0;
   let lastRow = 0;
   let lastColumn = 0;
   let failure: unknown = null;
@@ -211,11 +213,14 @@ export async function parseCsvText(text: string, file: string): Promise<CsvParse
       chunk(results, parser) {
         try {
           const open = results.errors.find((e) => e.code === "MissingQuotes");
-          if (open) throw new CsvError("csvOpenQuote", { row: rows.length + (open.row ?? 0) + 1, file });
+          if (open) throw new CsvError("csvOpenQuote", { row: count + (open.row ?? 0) + 1, file });
           for (const row of results.data) {
+            const r = ++count;
+            if (isBlankRow(row)) {
+              if (r <= MAX_ROWS) rows.push(row);
+              continue;
+            }
             rows.push(row);
-            const r = rows.length;
-            if (isBlankRow(row)) continue;
             if (r > MAX_ROWS) throw new CsvError("csvTooManyRows", { file });
             if (row.length > MAX_COLUMNS) throw new CsvError("csvTooManyColumns", { row: r, file, count: row.length });
             for (let j = 0; j < row.length; j++) {

@@ -3,11 +3,46 @@
  * Built by pure code (src/sheet + src/quota results), applied by an adapter. Nothing here
  * touches a workbook.
  */
-import { Catalog, LocalizedError } from "../i18n";
-import type { RangeRef } from "./port";
+import { Catalog, Locale, LocalizedError } from "../i18n";
+import type { RangeRef, SheetOwnership } from "./port";
 
-/** The name the add-in gives its output sheet unless the user picks another. */
-export const DEFAULT_OUTPUT_SHEET = "Quotas";
+/** The name the add-in gives its output sheet unless the user picks another, by language. */
+export const OUTPUT_SHEET_NAMES: Readonly<Record<Locale, string>> = Object.freeze({ en: "Quotas", sv: "Kvoter" });
+
+/** The English default (kept for callers without a language). */
+export const DEFAULT_OUTPUT_SHEET = OUTPUT_SHEET_NAMES.en;
+
+/** The output sheet's default name in the user's language: "Quotas", "Kvoter". */
+export function defaultOutputSheet(locale: Locale): string {
+  return OUTPUT_SHEET_NAMES[locale] ?? OUTPUT_SHEET_NAMES.en;
+}
+
+/**
+ * The default output sheet of a run when the user named none. Ownership is the owner marker
+ * (a defined name), never the sheet's name, so the add-in's sheet is recognised under either
+ * language's name: a rerun in the other language replaces the add-in's own sheet where it is
+ * (keeping its name) instead of adding a second one. A user's sheet that merely has the name
+ * is never chosen for replacement: the locale's name is returned, and writing it is refused.
+ */
+export async function chooseOutputSheet(locale: Locale, ownership: (sheet: string) => Promise<SheetOwnership>): Promise<string> {
+  const own = defaultOutputSheet(locale);
+  if ((await ownership(own)) === "ours") return own;
+  for (const name of Object.values(OUTPUT_SHEET_NAMES)) {
+    if (name !== own && (await ownership(name)) === "ours") return name;
+  }
+  return own;
+}
+
+/**
+ * The result file's name: "sales.xlsx" → "sales-quotas.xlsx" ("sales-kvoter.xlsx" in Swedish);
+ * a macro-enabled "sales.xlsm" stays .xlsm.
+ */
+export function outputFileName(input: string | null, locale: Locale): string {
+  const name = (input ?? "").replace(/^.*[\\/]/, "");
+  const macro = /\.xlsm$/i.test(name);
+  const stem = name.replace(/\.(xls[xm]|csv|tsv|txt)$/i, "") || (locale === "sv" ? "arbetsbok" : "workbook");
+  return `${stem}-${defaultOutputSheet(locale).toLowerCase()}.${macro ? "xlsm" : "xlsx"}`;
+}
 
 /**
  * How an adapter recognises a sheet it wrote: a sheet-scoped defined name (Excel: a hidden

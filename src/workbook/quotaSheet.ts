@@ -22,9 +22,9 @@
  *        phasing, start, company target, uplift, plan total and coverage, locks, roster and
  *        notes; then the chart.
  */
-import { Locale, LocalizedError } from "../i18n";
+import { formatTemplate, Locale, LocalizedError } from "../i18n";
 import type { YearPlan } from "../plan/types";
-import { decimalsOf, planWarningText, QuotaPlan, tidy } from "../sheet/quotaPlan";
+import { decimalsOf, formatNumber, planWarningText, QuotaPlan, tidy } from "../sheet/quotaPlan";
 import { CellBlock, DEFAULT_OUTPUT_SHEET, isValidSheetName, PlanChart, PlanTable, PlanValue, workbookMessages, WritePlan } from "./plan";
 import type { RangeRef } from "./port";
 import { isYearPlan, yearAuditLines, yearNoteLines, yearSchedule } from "./yearSheet";
@@ -55,7 +55,14 @@ export interface QuotaProvenance {
   madeBy?: string | null;
   /** Where a year plan's roster came from, e.g. "staff.xlsx, sheet Roster". */
   roster?: string | null;
+  /** Non-blank rows below the table's first blank row, left out of the history. */
+  rowsBelow?: { first: number; count: number } | null;
+  /** The rows skipped (--skip-invalid), with the reason; the first few are listed in the sheet's language. */
+  skippedRows?: readonly { row: number; reason: string; error?: { messageIn(locale: Locale): string } }[];
 }
+
+/** Skipped rows listed one by one in the block; the rest are counted. */
+export const MAX_LISTED_SKIPPED = 5;
 
 type Texts = Record<
   | "rep"
@@ -103,7 +110,11 @@ type Texts = Record<
   | "colUnits"
   | "colWeight"
   | "colTeam"
-  | "colColumn",
+  | "colColumn"
+  | "rowsBelow"
+  | "rowsBelowValue"
+  | "skippedRow"
+  | "skippedMore",
   string
 >;
 
@@ -155,6 +166,10 @@ const TEXTS: Record<Locale, Texts> = {
     colWeight: "Weight column",
     colTeam: "Team column",
     colColumn: "Column",
+    rowsBelow: "Rows below the table (left out)",
+    rowsBelowValue: "{count, plural, one {# row} other {# rows}} from row {first} down, after a blank row",
+    skippedRow: "Skipped row {row}",
+    skippedMore: "{count, plural, one {# more skipped row} other {# more skipped rows}}",
   },
   sv: {
     rep: "Säljare",
@@ -203,6 +218,10 @@ const TEXTS: Record<Locale, Texts> = {
     colWeight: "Viktkolumn",
     colTeam: "Teamkolumn",
     colColumn: "Kolumn",
+    rowsBelow: "Rader under tabellen (utelämnade)",
+    rowsBelowValue: "{count, plural, one {# rad} other {# rader}} från rad {first} och nedåt, efter en tom rad",
+    skippedRow: "Överhoppad rad {row}",
+    skippedMore: "{count, plural, one {# överhoppad rad till} other {# överhoppade rader till}}",
   },
 };
 
@@ -367,6 +386,13 @@ export function buildQuotaWritePlan(
     [t.rowsSkipped, provenance.rowsSkipped],
   ];
   for (const [label, value] of counts) if (value !== undefined) lines.push({ label, value, format: "#,##0" });
+  const below = provenance.rowsBelow;
+  if (below) lines.push({ label: t.rowsBelow, value: formatTemplate(t.rowsBelowValue, { count: formatNumber(below.count, locale), first: below.first }) });
+  const skipped = provenance.skippedRows ?? [];
+  for (const r of skipped.slice(0, MAX_LISTED_SKIPPED)) {
+    lines.push({ label: formatTemplate(t.skippedRow, { row: r.row }), value: r.error ? r.error.messageIn(locale) : r.reason });
+  }
+  if (skipped.length > MAX_LISTED_SKIPPED) lines.push({ label: t.rowsSkipped, value: formatTemplate(t.skippedMore, { count: formatNumber(skipped.length - MAX_LISTED_SKIPPED, locale) }) });
   lines.push({ label: t.createdIso, value: provenance.createdAt.toISOString() });
   lines.push({ label: t.createdAt, value: provenance.createdAt, format: DATE_TIME_FORMAT });
   if (provenance.madeBy) lines.push({ label: t.madeBy, value: provenance.madeBy });

@@ -4,12 +4,12 @@
  * 1,048,576-row sheet reads in a few hundred MB. The result is written with the zip-level
  * writer and streamed to disk; untouched entries keep their compressed bytes.
  */
-import { createWriteStream, promises as fs } from "fs";
+import { promises as fs } from "fs";
 import * as path from "path";
 import { Readable } from "stream";
-import { pipeline } from "stream/promises";
 import * as zlib from "zlib";
 import { DEFAULT_LIMITS, FileProblem, megabytes, type ReadLimits } from "./file-errors";
+import { writeFileSafely } from "./node-write";
 import { OoxmlPackage, type EntryStream, type RawEntry } from "./ooxml";
 import { StreamedWorkbook } from "./xlsx-stream";
 
@@ -40,22 +40,20 @@ export class XlsxFile extends StreamedWorkbook {
 
   /**
    * Writes the workbook (input parts unchanged plus what apply() wrote) to outPath, through a
-   * temporary file in the same folder so a failed write never leaves half a workbook. Refuses
-   * to write over the input file.
+   * new temporary file in the same folder (see node-write.ts), so a failed or interrupted
+   * write never leaves half a workbook. Refuses to write over the input file.
    */
-  async save(outPath: string): Promise<void> {
+  async save(outPath: string, shown: string = outPath): Promise<void> {
     const out = path.resolve(outPath);
     if (await sameFile(out, this.path)) throw new Error(`Refusing to overwrite the input workbook ${this.path}; choose another output file.`);
     this.pkg.assertSaveable();
-    const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
-    try {
-      const zipStream = this.pkg.zip.generateNodeStream({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 }, streamFiles: false });
-      await pipeline(zipStream, createWriteStream(tmp));
-      await fs.rename(tmp, out);
-    } catch (e) {
-      await fs.rm(tmp, { force: true });
-      throw e;
-    }
+    await writeFileSafely(out, () => this.pkg.zip.generateNodeStream({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 }, streamFiles: false }) as Readable, { shown });
+  }
+
+  /** A macro-enabled workbook (.xlsm): its main part is the macro-enabled type, or it carries a VBA project. */
+  async isMacroEnabled(): Promise<boolean> {
+    const types = (await this.pkg.text("[Content_Types].xml")) ?? "";
+    return /macroEnabled\.main\+xml|vbaProject/i.test(types) || this.pkg.actual("xl/vbaProject.bin") !== null;
   }
 }
 

@@ -50,7 +50,9 @@ describe("quota allocate", () => {
 
     const original = await readWorkbook(input);
     const out = await readWorkbook(path.join(dir, "out.xlsx"));
-    expect(out.worksheets.map((w) => w.name)).toEqual(["Notes", "Sales", "Quotas"]);
+    expect(out.worksheets.map((w) => w.name)).toEqual(["Notes", "Sales", "Quotas", "SalesQuota_Plan"]);
+    // The stored plan (for quota refresh / review) is out of sight: Excel's "very hidden".
+    expect(out.getWorksheet("SalesQuota_Plan")!.state).toBe("veryHidden");
     for (const name of ["Notes", "Sales"]) expect(sheetCells(out.getWorksheet(name)!)).toEqual(sheetCells(original.getWorksheet(name)!));
     // ... and byte for byte: the source worksheet parts are copied, not rewritten
     const zipIn = await JSZip.loadAsync(fs.readFileSync(input));
@@ -214,7 +216,7 @@ describe("quota allocate", () => {
     expect(r.stdout).toMatch(/^Säljare\s+Historik\s+Andel\s+Kvot\s+Kvot per period\n/);
     expect(r.stdout).toContain("1\u00a0000\u00a0000");
     expect(r.stderr).toContain("Varning: 1\u00a0000\u00a0000 ÷ 12 perioder");
-    const q = (await readWorkbook(path.join(dir, "out.xlsx"))).getWorksheet("Quotas")!;
+    const q = (await readWorkbook(path.join(dir, "out.xlsx"))).getWorksheet("Kvoter")!;
     expect(q.getCell("A1").value).toBe("Säljare");
     expect(quotaRows(q, "Totalt").totals[3]).toBe(1000000);
 

@@ -51,7 +51,7 @@ describe("quota allocate on a CSV file", () => {
 
     const out = path.join(dir, "quotas.xlsx");
     const wb = await openXlsxFile(out);
-    expect((await wb.listSheets()).map((s) => s.name)).toEqual(["sales", "Quotas"]);
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual(["sales", "Quotas", "SalesQuota_Plan"]);
     expect(await wb.ownership("Quotas")).toBe("ours");
     const data = await sheetValues(out, "sales");
     expect(data[0]).toEqual(["Säljare", "Belopp", "Datum"]);

@@ -11,10 +11,10 @@ import { xlsxPrintSettings } from "../workbook/pageSetup";
 const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
 
 function salesRows(): ExcelJS.CellValue[][] {
-  const rows: ExcelJS.CellValue[][] = [["Date", "Rep", "Amount"]];
+  const rows: ExcelJS.CellValue[][] = [["Date", "Rep", "Amount", "Sales team"]];
   for (let m = 1; m <= 12; m++) {
-    rows.push([d(2025, m, 10), "Anna", 2000]);
-    rows.push([d(2025, m, 11), "Erik", 1000]);
+    rows.push([d(2025, m, 10), "Anna", 2000, "North"]);
+    rows.push([d(2025, m, 11), "Erik", 1000, "South"]);
   }
   return rows;
 }
@@ -55,5 +55,15 @@ describe("quota allocate: the Quotas sheet of a year plan", () => {
     expect(totals[14]).toBe(396000);
     expect(totals.slice(2, 14).reduce((s, x) => s + x, 0)).toBe(396000);
     expect(await xlsxPrintSettings(fs.readFileSync(path.join(dir, "out.xlsx")), "Quotas")).toEqual({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: "$1:$1" });
+  });
+
+  it("adds the team column and the table by team with --team", async () => {
+    const r = await run(["allocate", "in.xlsx", "--out", "out.xlsx", "--year", "2025", "--target", "360000", "--periods", "4", "--start", "2026-01", "--team", "Sales team"], dir);
+    expect(r.code).toBe(0);
+    expect(await header()).toEqual(["Rep", "Team", "Note", "Q1 2026", "Q2 2026", "Q3 2026", "Q4 2026", "Quota", "History"]);
+    const ws = (await readWorkbook(path.join(dir, "out.xlsx"))).getWorksheet("Quotas")!;
+    expect(ws.getCell("A6").value).toBe("Quotas by team");
+    expect([ws.getCell("A8").value, ws.getCell("B8").value, ws.getCell("H8").value]).toEqual(["North", 1, 240000]);
+    expect([ws.getCell("A9").value, ws.getCell("H9").value]).toEqual(["South", 120000]);
   });
 });

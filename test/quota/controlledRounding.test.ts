@@ -115,7 +115,7 @@ describe("controlledRounding", () => {
     );
   });
 
-  it("column totals follow largest remainder (ties to the earlier column) whenever that is feasible", () => {
+  it("column totals follow largest remainder (ties to the earlier column) when feasible, else the best feasible set", () => {
     const small = fc
       .record({ periods: fc.integer({ min: 2, max: 4 }), reps: fc.integer({ min: 1, max: 3 }) })
       .chain(({ periods, reps }) =>
@@ -128,8 +128,21 @@ describe("controlledRounding", () => {
           ),
         }),
       );
+    // Sparse 0/1 weights and small totals: now and then largest remainder is not feasible.
+    const sparse = fc
+      .record({ periods: fc.integer({ min: 3, max: 4 }), reps: fc.integer({ min: 2, max: 3 }) })
+      .chain(({ periods, reps }) =>
+        fc.record({
+          periods: fc.constant(periods),
+          totals: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: reps, maxLength: reps }),
+          weights: fc.array(
+            fc.array(fc.integer({ min: 0, max: 1 }), { minLength: periods, maxLength: periods }).map((ws) => (ws.some((w) => w > 0) ? ws : ws.map(() => 1))),
+            { minLength: reps, maxLength: reps },
+          ),
+        }),
+      );
     fc.assert(
-      fc.property(small, ({ totals, weights, periods }) => {
+      fc.property(fc.oneof(small, sparse), ({ totals, weights, periods }) => {
         const n = totals.length;
         const cellRange = totals.map((t, i) => weights[i].map((_, j) => (t === 0 ? [0n, 0n] : floorCeil(share(t, weights[i], j)))));
         // Every feasible vector of column totals, by brute force over floor/ceil choices.
@@ -162,10 +175,21 @@ describe("controlledRounding", () => {
           const diff = (na % da) * db - (nb % db) * da;
           return diff > 0n ? -1 : diff < 0n ? 1 : a - b;
         });
+        const floors = units.slice();
         for (let k = 0; left > 0; k++, left--) units[order[k]]++;
         if (feasible.has(JSON.stringify(units))) expect(columnTotals).toEqual(units);
+        // Otherwise the best feasible set of rounded-up columns, taken greedily in that order.
+        const ceilings = exact.map(([num, den]) => (num % den === 0n ? 0 : 1));
+        const vectors = [...feasible].map((v) => JSON.parse(v) as number[]).filter((v) => v.every((t, j) => t >= floors[j] && t <= floors[j] + ceilings[j]));
+        expect(vectors.length).toBeGreaterThan(0); // a controlled rounding always exists
+        const chosen: number[] = [];
+        for (const j of order) {
+          if (exact[j][0] % exact[j][1] === 0n) continue;
+          if (vectors.some((v) => [...chosen, j].every((c) => v[c] > floors[c]))) chosen.push(j);
+        }
+        expect(columnTotals.map((t, j) => t > floors[j])).toEqual(floors.map((_, j) => chosen.includes(j)));
       }),
-      { numRuns: 300 },
+      { numRuns: 1500 },
     );
   });
 

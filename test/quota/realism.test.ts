@@ -1,4 +1,4 @@
-import { assessTarget, DEFAULT_REALISM_THRESHOLDS, missingReviewPeriod, REALISM_OK_MAX, REALISM_STRETCH_MAX } from "../../src/quota/realism";
+import { assessTarget, DEFAULT_REALISM_THRESHOLDS, historySpan, missingReviewPeriod, REALISM_FAR_BELOW, REALISM_OK_MAX, REALISM_STRETCH_MAX, untimedHistory } from "../../src/quota/realism";
 import { expectQuotaError } from "./expectQuotaError";
 
 describe("assessTarget (SMART: achievable)", () => {
@@ -56,5 +56,32 @@ describe("missingReviewPeriod (SMART: time-bound)", () => {
   it("is false for a whole number of periods", () => {
     expect(missingReviewPeriod(1)).toBe(false);
     expect(missingReviewPeriod(12)).toBe(false);
+  });
+});
+
+describe("assessTarget: far below the history", () => {
+  it("calls a target more than 50 % below the history farBelow (a likely unit mistake), not ok", () => {
+    expect(REALISM_FAR_BELOW).toBe(-0.5);
+    expect(assessTarget(348000, 1000000)).toEqual({ requiredGrowth: expect.closeTo(-0.652, 12), level: "farBelow" });
+    expect(assessTarget(1500, 1500000).level).toBe("farBelow"); // thousands typed as units
+    expect(assessTarget(0, 1000000).level).toBe("farBelow");
+    expect(assessTarget(500000, 1000000).level).toBe("ok"); // exactly −50 % is still ok
+    expect(assessTarget(0.5, 1).level).toBe("ok");
+  });
+});
+
+describe("untimedHistory (SMART: time-bound, shared by the wizard and the command)", () => {
+  it("measures the span of the history's months", () => {
+    expect(historySpan(["2015-03", "2014-01", "2017-12"])).toEqual({ first: "2014-01", last: "2017-12", months: 48 });
+    expect(historySpan(["2025-06"])).toEqual({ first: "2025-06", last: "2025-06", months: 1 });
+    expect(historySpan([])).toBeNull();
+  });
+
+  it("is null once a time frame is set, and flags unlike horizons past twelve months", () => {
+    expect(untimedHistory(["2014-01", "2017-12"], true)).toBeNull();
+    expect(untimedHistory(["2014-01", "2017-12"], false)).toEqual({ first: "2014-01", last: "2017-12", months: 48, unlikeHorizons: true });
+    expect(untimedHistory(["2025-01", "2025-12"], false)).toMatchObject({ months: 12, unlikeHorizons: false });
+    expect(untimedHistory(["2024-12", "2025-12"], false)).toMatchObject({ months: 13, unlikeHorizons: true });
+    expect(untimedHistory([], false)).toBeNull();
   });
 });

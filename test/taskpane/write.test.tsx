@@ -123,9 +123,9 @@ describe("step 4, write", () => {
     try {
       const { user } = await toWriteStep(port, browserHost(port, bytes), "sv");
       await user.click(screen.getByTestId("write"));
-      await waitFor(() => expect(screen.getByTestId("write-done").textContent).toContain("Klart: kvoterna finns i Quotas!A1:E7. Säljare: 5;"));
-      await user.click(screen.getByRole("button", { name: "Ladda ned sales-quotas.xlsx" }));
-      await waitFor(() => expect(clicks).toEqual(["sales-quotas.xlsx blob:quotas"]));
+      await waitFor(() => expect(screen.getByTestId("write-done").textContent).toContain("Klart: kvoterna finns i Kvoter!A1:E7. Säljare: 5;"));
+      await user.click(screen.getByRole("button", { name: "Ladda ned sales-kvoter.xlsx" }));
+      await waitFor(() => expect(clicks).toEqual(["sales-kvoter.xlsx blob:quotas"]));
       expect(created[0].type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       const read = await new Promise<ArrayBuffer>((resolve) => {
         const reader = new FileReader();

@@ -2,7 +2,8 @@
 import { Field, Input, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { Notice, StepHeading } from "../common";
 import { formatMonth, formatNumber, formatPercent } from "../format";
-import { errorText, historySpan } from "../pipeline";
+import { untimedHistory } from "../../quota/realism";
+import { errorText } from "../pipeline";
 import type { ForecastBase, Method, ParamInputs } from "../state";
 import type { MessageId } from "../strings";
 import { useStyles } from "../styles";
@@ -152,13 +153,16 @@ function TimeFrame() {
   );
 }
 
+const REALISM_TITLES = { ok: "realismOk", stretch: "realismStretch", unrealistic: "realismUnrealistic", farBelow: "realismFarBelow" } as const;
+
 /** The realism check, SMART warnings, and anything that stops the plan. */
 function Checks() {
   const { state, t, locale, derived } = useWizard();
   const styles = useStyles();
   const { history, plan, realism, parsed } = derived;
   const n = (x: number) => formatNumber(x, locale);
-  const span = history?.ok ? historySpan(history.value) : null;
+  // The same SMART time-bound rule as the `quota` command (src/quota/realism.ts).
+  const span = history?.ok ? untimedHistory(history.value.periods, state.params.timeframe !== "all") : null;
   return (
     <>
       <h3 className={styles.subheading}>{t("realismHeading")}</h3>
@@ -178,8 +182,8 @@ function Checks() {
         {realism === "noBaseline" && <Notice intent="warning">{t("realismNoBaseline")}</Notice>}
         {realism && realism !== "noBaseline" && (
           <Notice
-            intent={realism.level === "ok" ? "success" : realism.level === "stretch" ? "warning" : "error"}
-            title={t(realism.level === "ok" ? "realismOk" : realism.level === "stretch" ? "realismStretch" : "realismUnrealistic")}
+            intent={realism.level === "ok" ? "success" : realism.level === "stretch" || realism.level === "farBelow" ? "warning" : "error"}
+            title={t(REALISM_TITLES[realism.level])}
             testId={`realism-${realism.level}`}
             live
           >
@@ -190,7 +194,7 @@ function Checks() {
             })}
           </Notice>
         )}
-        {state.params.timeframe === "all" && state.mapping!.date !== null && span && (
+        {state.mapping!.date !== null && span && (
           <Notice intent="warning" testId="warn-timeframe">
             {t("warnNoTimeframe", { span: t("spanMonths", { first: formatMonth(span.first, locale), last: formatMonth(span.last, locale) }) })}
           </Notice>

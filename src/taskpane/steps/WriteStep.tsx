@@ -83,7 +83,7 @@ export function WriteStep() {
                   }
                 }}
               >
-                {downloading ? t("preparingDownload") : t("download", { file: resultFileName(state.fileName) })}
+                {downloading ? t("preparingDownload") : t("download", { file: resultFileName(state.fileName, locale) })}
               </Button>
             )}
             <Button onClick={() => dispatch({ type: "reset" })}>{t("startOver")}</Button>
