@@ -6,6 +6,7 @@
 import { Locale } from "../i18n";
 import { MAX_PLAN_AMOUNT, MIN_ROUND_UNIT, planAmountProblem, roundUnitProblem } from "../quota/validate";
 import { FIRST_EXCEL_YEAR, isExcelDate, isExcelYear, LAST_EXCEL_YEAR } from "../sheet/cells";
+import { parseNumberInput, parsePeriods, parseTarget } from "../sheet/inputs";
 import { QUOTA_METHODS, QuotaMethod } from "../sheet/quotaPlan";
 import { FreezeCommandOptions, parseFreezeArgs } from "./freezeArgs";
 import { parseRefreshArgs, parseReviewArgs, RefreshCommandOptions, ReviewCommandOptions } from "./lifecycleArgs";
@@ -120,14 +121,11 @@ function unknownOption(name: string): Error {
 
 /**
  * A number as typed on a command line: 1500000, 1_500_000, "1 500 000", 1,500,000 (groups of
- * three only), 0.5, 1e6. A lone comma ("1,5") is refused rather than guessed.
+ * three only), 0.5, 1e6. A lone comma ("1,5") is refused rather than guessed. The wizard reads
+ * its fields with the same parser (src/sheet/inputs.ts, English conventions here).
  */
 export function parseNumberArg(text: string): number | null {
-  let s = text.trim().replace(/[\s\u00a0\u202f_]/g, "").replace(/^\u2212/, "-");
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
+  return parseNumberInput(text, "en");
 }
 
 /** Growth as 0.3 or "30%". A bare whole number above 1 ("30") is almost surely meant as a percentage: refused with a hint. */
@@ -235,19 +233,20 @@ export function parseArgs(argv: readonly string[]): Command {
     if (n === null) throw usageError("badNumber", { option, value: text });
     return n;
   };
-  const whole = (option: string, min: number): number | null => {
-    const text = values.get(option);
-    const n = number(option);
-    if (n !== null && (!Number.isInteger(n) || n < min)) throw usageError("badWhole", { option, value: text ?? "", min });
-    return n;
-  };
 
-  // The same ranges as the engine (src/quota/validate.ts), each message naming its option.
-  const target = number("--target");
-  if (target !== null && target < 0) throw usageError("negativeNumber", { option: "--target", value: values.get("--target") ?? "" });
-  if (target !== null && planAmountProblem(target) !== null) throw usageError("numberTooLarge", { option: "--target", value: values.get("--target") ?? "", max: MAX_PLAN_AMOUNT.toExponential() });
+  const targetText = values.get("--target");
+  const parsedTarget = targetText === undefined ? null : parseTarget(targetText, "en");
+  if (parsedTarget === "negativeTarget") throw usageError("negativeNumber", { option: "--target", value: targetText ?? "" });
+  if (parsedTarget === "zeroTarget") throw usageError("zeroTarget", { value: targetText ?? "" });
+  if (typeof parsedTarget === "string") throw usageError("badNumber", { option: "--target", value: targetText ?? "" });
+  const target = parsedTarget;
+  if (target !== null && planAmountProblem(target) !== null) throw usageError("numberTooLarge", { option: "--target", value: targetText ?? "", max: MAX_PLAN_AMOUNT.toExponential() });
   if (target === null && method !== "forecast") throw usageError("targetRequired", { method });
-  const periods = whole("--periods", 1) ?? 1;
+  const periodsText = values.get("--periods");
+  const parsedPeriods = periodsText === undefined ? 1 : parsePeriods(periodsText, "en");
+  if (parsedPeriods === "periodsNotWhole") throw usageError("badWhole", { option: "--periods", value: periodsText ?? "", min: 1 });
+  if (typeof parsedPeriods === "string") throw usageError("badNumber", { option: "--periods", value: periodsText ?? "" });
+  const periods = parsedPeriods;
   const round = number("--round") ?? 1;
   if (round < 0) throw usageError("negativeNumber", { option: "--round", value: values.get("--round") ?? "" });
   const roundProblem = roundUnitProblem(round);

@@ -58,7 +58,8 @@ Method:
                            topdown   target split equally, or by --weights COL
                            bottomup  target split by each rep's share of history
                            forecast  each rep's history × (1 + growth); no target
-                           profit    bottom-up on revenue − costs (--cost COL,...);
+                           profit    bottom-up on revenue − costs (--cost COL,...), or on a
+                                     Profit column as it is when no cost column is found;
                                      a rep with a loss gets 0 and a warning
   --target N             the total for the whole horizon (not used by forecast)
   --periods N            review periods the horizon is split into (default 1; 12 = months)
@@ -112,7 +113,8 @@ Metod:
                            topdown   målet delat lika, eller efter --weights KOL
                            bottomup  målet fördelat efter varje säljares andel av historiken
                            forecast  varje säljares historik × (1 + tillväxt); inget mål
-                           profit    nedifrån och upp på intäkter − kostnader (--cost KOL,...);
+                           profit    nedifrån och upp på intäkter − kostnader (--cost KOL,...), eller
+                                     på en vinstkolumn som den är när ingen kostnadskolumn hittas;
                                      en säljare med förlust får 0 och en varning
   --target N             summan för hela perioden (används inte av forecast)
   --periods N            uppföljningsperioder som perioden delas i (standard 1; 12 = månader)

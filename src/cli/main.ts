@@ -11,10 +11,11 @@ import fs from "fs";
 import path from "path";
 import { Locale, LocalizedError } from "../i18n";
 import { aggregate, Aggregation } from "../sheet/aggregate";
-import { ColumnMapping, DetectedTable, detectTable, findColumn } from "../sheet/detect";
+import { ColumnMapping, DetectedTable, detectTable, findColumn, profitColumn } from "../sheet/detect";
+import { validateMapping } from "../sheet/mapping";
 import { assessTarget, untimedHistory } from "../quota/realism";
 import { formatNumber, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
-import { RowsBelow, tableEnd } from "../sheet/tableEnd";
+import { RowsBelow, tableEnd } from "../sheet/extent";
 import { chooseOutputSheet, columnLetter, OutputSheetTakenError } from "../workbook/plan";
 import type { RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
@@ -273,7 +274,7 @@ export async function readSource(port: WorkbookPort, options: AllocateOptions, f
   const columns = headersList(table);
   const rep = resolveColumn(table, name, "--rep", options.rep, s.rep);
   if (rep === null) throw new CliError("repNotDetected", { sheet: name, columns });
-  const amount = resolveColumn(table, name, "--value", options.value, s.amount);
+  let amount = resolveColumn(table, name, "--value", options.value, s.amount);
   if (amount === null) throw new CliError("valueNotDetected", { sheet: name, columns });
   const needsDate = options.year !== null || options.from !== null || options.to !== null;
   const date = resolveColumn(table, name, "--date", options.date, s.date);
@@ -281,11 +282,14 @@ export async function readSource(port: WorkbookPort, options: AllocateOptions, f
   let costs: number[] = [];
   if (options.method === "profit") {
     costs = options.costs ? options.costs.map((c) => resolveColumn(table, name, "--cost", c, null) as number) : s.costs.filter((c) => c !== amount);
-    if (costs.length === 0) throw new CliError("costNotDetected", { sheet: name, columns });
+    // No costs named or found: a ready-made profit column (Profit, Vinst, Margin) is the measure.
+    const ready = costs.length === 0 && options.value === null ? profitColumn(table) : null;
+    if (ready !== null) amount = ready;
   }
   const weight = options.weights === null ? null : resolveColumn(table, name, "--weights", options.weights, null);
   const team = options.team === null ? null : resolveColumn(table, name, "--team", options.team, null);
   const mapping: ColumnMapping = { rep, amount, date, costs, weight, units: null, team };
+  validateMapping(options.method, mapping, table);
 
   const used = sheet.used as RangeRef;
   const wanted = [...new Set([rep, amount, date, weight, team, ...costs].filter((c): c is number => c !== null))].sort((a, b) => a - b);

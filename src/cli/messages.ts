@@ -68,6 +68,10 @@ export const cliMessages: Catalog = {
     en: "{option} must be a date Excel can hold, {first} to {last}, got \"{value}\".",
     sv: "{option} måste vara ett datum som Excel kan hålla, {first} till {last}, fick \"{value}\".",
   },
+  zeroTarget: {
+    en: "--target must be more than 0 (got \"{value}\"): a target of 0 gives every rep a quota of 0.",
+    sv: "--target måste vara större än 0 (fick \"{value}\"): ett mål på 0 ger varje säljare kvoten 0.",
+  },
   badWhole: {
     en: "{option} expects a whole number of at least {min}, got \"{value}\".",
     sv: "{option} förväntar sig ett heltal på minst {min}, fick \"{value}\".",

@@ -108,3 +108,49 @@ export function untimedHistory(periods: readonly string[], timeFrameSet: boolean
   const span = historySpan(periods);
   return span ? { ...span, unlikeHorizons: span.months > HORIZON_MONTHS } : null;
 }
+
+/** A rep whose forecast grows far from the growth asked for. */
+export interface ForecastOutlier {
+  index: number;
+  /** forecast ÷ history − 1 */
+  growth: number;
+}
+
+export interface ForecastAssessment {
+  /** Σ forecast ÷ Σ history − 1, rated like a target; null/"unknown" without a positive history. */
+  total: RealismAssessment;
+  outliers: ForecastOutlier[];
+}
+
+/**
+ * SMART "achievable" for a forecast, which has no target: the forecasts' total is rated as a
+ * target would be (against the history's total), and reps are flagged whose own forecast
+ * growth is far from the growth asked: above +100 % (`thresholds.stretchMax`), above twice a
+ * positive asked growth, or more than 50 points below it. A trend can turn +30 % into +137 %
+ * for one rep; "last" never does. Reps with no positive history have no growth to compare.
+ */
+export function assessForecast(
+  history: readonly number[],
+  forecasts: readonly number[],
+  askedGrowth: number,
+  thresholds: RealismThresholds = DEFAULT_REALISM_THRESHOLDS,
+): ForecastAssessment {
+  requireNumber(askedGrowth, "growth");
+  let h = 0;
+  let f = 0;
+  const outliers: ForecastOutlier[] = [];
+  for (let i = 0; i < history.length; i++) {
+    const base = history[i];
+    const value = forecasts[i] ?? 0;
+    h += Math.max(0, base);
+    f += value;
+    if (!(base > 0)) continue;
+    const growth = value / base - 1;
+    const far =
+      growth > thresholds.stretchMax + LIMIT_TOLERANCE ||
+      (askedGrowth > 0 && growth > 2 * askedGrowth + LIMIT_TOLERANCE) ||
+      growth < askedGrowth - 0.5 - LIMIT_TOLERANCE;
+    if (far) outliers.push({ index: i, growth: noNegativeZero(growth) });
+  }
+  return { total: assessTarget(Math.max(0, f), h, thresholds), outliers };
+}

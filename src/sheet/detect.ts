@@ -48,6 +48,10 @@ export interface DetectedColumn {
   /** The header as shown: the cell's text without surrounding spaces. */
   header: string;
   kind?: ColumnKind;
+  /** Set when the data is a whole-number sequence (1, 2, 3…): a row number or an id, not money. */
+  sequence?: true;
+  /** Set when every number lies between -1 and 1 (a discount rate, a share): not money. */
+  rate?: true;
 }
 
 export interface DetectedTable {
@@ -104,6 +108,8 @@ const WORDS: Record<Role, string[]> = {
     "cogs", "cost", "costs", "cost of goods sold", "cost of sales", "acquisition cost",
     "customer acquisition cost", "cac", "total cost", "kostnad", "kostnader", "varukostnad",
     "varukostnader", "anskaffningskostnad", "inköpskostnad", "förvärvskostnad", "självkostnad",
+    "shipping cost", "shipping costs", "shipping", "freight", "expense", "expenses", "fraktkostnad", "frakt",
+    "utgift", "utgifter",
   ],
   weight: ["weight", "weights", "weighting", "quota weight", "vikt", "vikter", "viktning", "kvotvikt"],
   team: [
@@ -287,10 +293,15 @@ interface ColumnStats {
   date: number;
   /** Numbers that could be date serials of 1927..2201 (how Excel's values give dates). */
   serial: number;
+  /** Numbers that are whole and each one more than the number above it (1, 2, 3…). */
+  stepOne: number;
+  /** Numbers from -1 to 1. */
+  unitRange: number;
 }
 
 function statsOf(rows: CellValue[][], from: number, to: number, j: number): ColumnStats {
-  const s: ColumnStats = { nonBlank: 0, text: 0, number: 0, date: 0, serial: 0 };
+  const s: ColumnStats = { nonBlank: 0, text: 0, number: 0, date: 0, serial: 0, stepOne: 0, unitRange: 0 };
+  let previous: number | null = null;
   for (let i = from; i <= to; i++) {
     const v = rows[i]?.[j];
     const k = kindOf(v);
@@ -300,6 +311,11 @@ function statsOf(rows: CellValue[][], from: number, to: number, j: number): Colu
     else if (k === NUMBER) {
       s.number++;
       if (typeof v === "number" && v >= 10_000 && v < 110_000) s.serial++;
+      if (typeof v === "number") {
+        if (Number.isInteger(v) && previous !== null && v === previous + 1) s.stepOne++;
+        if (v >= -1 && v <= 1) s.unitRange++;
+        previous = v;
+      } else previous = null;
     } else if (k === DATE) s.date++;
   }
   return s;
@@ -367,7 +383,11 @@ export function detectTable(snapshot: SheetSnapshot): DetectedTable | null {
     const s = statsOf(rows, h + 1, sampleEnd, j);
     stats.set(column, s);
     words.set(column, prepare(normalizeHeader(header)));
-    columns.push({ column, header, kind: kindFrom(s) });
+    const detected: DetectedColumn = { column, header, kind: kindFrom(s) };
+    // Two or more rows going up by one each time: a row number, not an amount.
+    if (s.number >= 2 && s.stepOne >= s.number - 1) detected.sequence = true;
+    if (s.number > 0 && s.unitRange === s.number) detected.rate = true;
+    columns.push(detected);
   }
 
   return {
@@ -426,9 +446,55 @@ function suggest(columns: DetectedColumn[], words: Map<number, Word>, stats: Map
   }
   for (const c of columns) {
     if (used.has(c.column)) continue;
-    if (matchRole(words.get(c.column)!, "cost") && fits("cost", stats.get(c.column)!, hasData)) mapping.costs.push(c.column);
+    if (matchRole(words.get(c.column)!, "cost") && fits("cost", stats.get(c.column)!, hasData) && moneyLike(c)) mapping.costs.push(c.column);
   }
   return mapping;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Money columns: what the profit method may subtract, and a ready-made profit column
+
+/** Headers of identifiers, codes and calendar parts: numbers, but never money. */
+const NOT_MONEY = [
+  "id", "code", "kod", "number", "no", "nr", "nummer", "num", "year", "years", "år", "month", "months", "månad",
+  "day", "days", "dag", "quarter", "kvartal", "week", "vecka", "zip", "postal", "postnummer", "postnr",
+  "postcode", "index", "row", "rad", "rank", "ratio", "rate", "percent", "procent", "andel", "share",
+].map(prepare);
+
+const PROFIT_WORDS = [
+  "profit", "vinst", "margin", "gross profit", "net profit", "gross margin", "contribution margin", "bruttovinst",
+  "nettovinst", "rörelseresultat", "täckningsbidrag", "marginal", "bruttomarginal", "resultat",
+].map(prepare);
+
+/** Whether a column reads as money: numbers that are no row numbers, rates, ids or dates. */
+export function moneyLike(c: DetectedColumn): boolean {
+  if (c.kind !== undefined && c.kind !== "number" && c.kind !== "empty") return false;
+  if (c.sequence || c.rate) return false;
+  const h = prepare(normalizeHeader(c.header));
+  if (NOT_MONEY.some((w) => containsTokens(h.tokens, w.tokens) || (w.compact.length >= 6 && h.compact.includes(w.compact)))) return false;
+  // Units, weights and prices per unit are numbers too, but subtracting them gives no profit.
+  if (matchRole(h, "units") || matchRole(h, "weight") || excluded(h, "cost")) return false;
+  return true;
+}
+
+/** Whether a header names a profit ("Profit", "Vinst", "Gross margin"). */
+export function isProfitHeader(header: string): boolean {
+  const h = prepare(normalizeHeader(header));
+  return PROFIT_WORDS.some((w) => strength(h, w) >= 2);
+}
+
+/**
+ * The columns the profit method can subtract from revenue: money-like numbers (no row number,
+ * postal code, year, month number, rate, quantity or unit price) that are not the profit
+ * column itself and not in `taken` (the rep, amount, date… columns).
+ */
+export function costCandidates(table: DetectedTable, taken: readonly (number | null)[] = []): DetectedColumn[] {
+  return table.columns.filter((c) => !taken.includes(c.column) && moneyLike(c) && !isProfitHeader(c.header));
+}
+
+/** A ready-made profit column (Superstore's "Profit"): money-like numbers under a profit header. */
+export function profitColumn(table: DetectedTable): number | null {
+  return table.columns.find((c) => moneyLike(c) && isProfitHeader(c.header))?.column ?? null;
 }
 
 /** "A" → 1, "xfd" → 16384; null for anything that is not a column of a sheet. */

@@ -120,6 +120,10 @@ export const sheetMessages: Catalog = {
     en: "A year or date range needs a date column, and none is chosen for sheet \"{sheet}\".",
     sv: "Ett år eller datumintervall behöver en datumkolumn, och ingen är vald för bladet \"{sheet}\".",
   },
+  profitNeedsCosts: {
+    en: "Profit is revenue minus costs, and no cost column is chosen for sheet \"{sheet}\", so the profit would be the revenue of column {amount}. Choose the cost columns (--cost COL,COL in the quota command), or a profit column such as \"Profit\" as the amount. Columns: {columns}.",
+    sv: "Vinst är intäkt minus kostnader, och ingen kostnadskolumn är vald för bladet \"{sheet}\", så vinsten skulle bli intäkten i kolumnen {amount}. Välj kostnadskolumnerna (--cost KOL,KOL i kommandot quota), eller en vinstkolumn som \"Vinst\" som belopp. Kolumner: {columns}.",
+  },
   columnNotRead: {
     en: "Column {column} of sheet \"{sheet}\" was not read, so it cannot be used.",
     sv: "Kolumn {column} i bladet \"{sheet}\" lästes inte in, så den kan inte användas.",

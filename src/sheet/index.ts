@@ -5,3 +5,6 @@ export * from "./aggregate";
 export * from "./errors";
 export * from "./quotaPlan";
 export * from "./roster";
+export * from "./inputs";
+export * from "./mapping";
+export * from "./extent";

@@ -6,12 +6,14 @@
 import { Button, mergeClasses } from "@fluentui/react-components";
 import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type Dispatch, type RefObject } from "react";
 import type { Locale } from "../i18n";
+import { assessForecast, type ForecastAssessment } from "../quota/realism";
 import { defaultOutputSheet, OutputSheetTakenError } from "../workbook/plan";
 import type { RangeRef, WorkbookPort } from "../workbook/port";
 import { fileKindOf } from "../workbook/fileKind";
 import { downloadBytes, resultFileName, type Host, type OpenedWorkbook } from "./host";
 import {
   checkRealism,
+  effectiveMapping,
   firstSalesSheet,
   historyValue,
   isValidSheetName,
@@ -22,6 +24,7 @@ import {
   SourceProblem,
   yearsIn,
   type Aggregation,
+  type ColumnMapping,
   type ParsedParams,
   type QuotaPlan,
   type Realism,
@@ -39,6 +42,8 @@ import { WriteStep } from "./steps/WriteStep";
 
 export interface Derived {
   value: "amount" | "profit" | "units";
+  /** The mapping the numbers are made from (see effectiveMapping); null before a read. */
+  mapping: ColumnMapping | null;
   /** Every row of the source, no time filter: what step 1 reports. */
   base: Result<Aggregation> | null;
   parsed: ParsedParams;
@@ -46,6 +51,8 @@ export interface Derived {
   history: Result<Aggregation> | null;
   plan: Result<QuotaPlan> | null;
   realism: Realism | "noBaseline" | null;
+  /** A forecast's realism: its total against the history, and the reps far from the asked growth. */
+  forecastRealism: ForecastAssessment | null;
   years: number[];
   /** A problem with the output sheet name, or null. */
   outputProblem: { id: MessageId; params?: Record<string, string> } | null;
@@ -105,8 +112,13 @@ function isSingleCell(r: RangeRef): boolean {
 const NO_FILTER: TimeFilter = {};
 
 export function useDerived(state: WizardState, locale: Locale): Derived {
-  const { source, mapping, skipInvalid, params } = state;
+  const { source, skipInvalid, params } = state;
   const value = historyValue(params.method, params.measure);
+  const mapping = useMemo(
+    () => (source && state.mapping ? effectiveMapping(source, state.mapping, params) : state.mapping),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [source, state.mapping, params.method, params.profitBasis],
+  );
   const base = useAnalysis(source, mapping && mapping.rep !== null ? mapping : null, value, skipInvalid, NO_FILTER, "{}");
   const parsed = useMemo(() => parseParams(params, locale), [params, locale]);
   const filterKey = parsed.filter ? JSON.stringify(parsed.filter) : null;
@@ -121,6 +133,15 @@ export function useDerived(state: WizardState, locale: Locale): Derived {
       return null;
     }
   }, [history, parsed.params]);
+  const forecastRealism = useMemo(() => {
+    if (!plan?.ok || plan.value.method !== "forecast") return null;
+    const rows = plan.value.rows;
+    return assessForecast(
+      rows.map((r) => r.history),
+      rows.map((r) => r.quota),
+      plan.value.params.growth,
+    );
+  }, [plan]);
   const years = useMemo(() => (base?.ok ? yearsIn(base.value) : []), [base]);
   const name = state.outputSheet.trim();
   let outputProblem: Derived["outputProblem"] = null;
@@ -128,7 +149,7 @@ export function useDerived(state: WizardState, locale: Locale): Derived {
   else if (source && source.snapshot.sheet.toLowerCase() === name.toLowerCase()) outputProblem = { id: "sheetIsSource", params: { sheet: name } };
   const sourceOk = !!(base?.ok && mapping && mapping.rep !== null && (mapping.amount !== null || mapping.units !== null));
   const planOk = !!plan?.ok;
-  return { value, base, parsed, history, plan, realism, years, outputProblem, canLeave: [sourceOk, sourceOk && planOk, sourceOk && planOk, false] };
+  return { value, mapping, base, parsed, history, plan, realism, forecastRealism, years, outputProblem, canLeave: [sourceOk, sourceOk && planOk, sourceOk && planOk, false] };
 }
 
 export interface WizardProps {
@@ -160,7 +181,7 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
       const data = await readSource(wb.port, range, (done, total) => {
         if (token === readToken.current) dispatch({ type: "progress", phase: "read", done, total });
       });
-      if (token === readToken.current) dispatch({ type: "readDone", range: data.range, snapshot: data.snapshot, table: data.table });
+      if (token === readToken.current) dispatch({ type: "readDone", range: data.range, snapshot: data.snapshot, table: data.table, below: data.below ?? null });
     } catch (error) {
       if (token === readToken.current) dispatch({ type: "failed", phase: "read", error });
     }
@@ -253,7 +274,7 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         const wb = workbook.current;
         const s = stateRef.current;
         const d = derivedRef.current;
-        if (!wb || !s.source || !s.mapping || !d.plan?.ok || !d.history?.ok || d.outputProblem) return;
+        if (!wb || !s.source || !d.mapping || !d.plan?.ok || !d.history?.ok || d.outputProblem) return;
         const sheetName = s.outputSheet.trim();
         dispatch({ type: "writeStarted" });
         try {
@@ -265,7 +286,7 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
           const plan = quotaWritePlan({
             plan: d.plan.value,
             source: s.source,
-            mapping: s.mapping,
+            mapping: d.mapping,
             aggregation: d.history.value,
             value: d.value,
             filter: d.parsed.filter ?? {},
@@ -307,8 +328,13 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
       goTo(step) {
         const d = derivedRef.current;
         const from = stateRef.current.step;
-        // Forward only through steps whose input is complete.
-        for (let i = from; i < step; i++) if (!d.canLeave[i]) return;
+        // Forward only through steps whose input is complete; Next on a step with problems shows them all.
+        for (let i = from; i < step; i++) {
+          if (!d.canLeave[i]) {
+            if (i === from) dispatch({ type: "revealErrors" });
+            return;
+          }
+        }
         dispatch({ type: "goTo", step });
       },
     }),
@@ -362,7 +388,13 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
             <span />
           )}
           {state.step < STEP_COUNT - 1 && (
-            <Button appearance="primary" disabled={!derived.canLeave[state.step] || busy} onClick={() => actions.goTo((state.step + 1) as StepIndex)}>
+            <Button
+              appearance="primary"
+              // The method step's Next stays pressable: pressing it shows what is missing, on its field.
+              disabled={busy || (state.step !== 1 && !derived.canLeave[state.step])}
+              onClick={() => actions.goTo((state.step + 1) as StepIndex)}
+              data-testid="next"
+            >
               {t("next")}
             </Button>
           )}

@@ -32,3 +32,19 @@ export function formatMonth(yyyyMm: string, locale: Locale): string {
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
   return new Intl.DateTimeFormat(TAG[locale], { month: "short", year: "numeric", timeZone: "UTC" }).format(d);
 }
+
+const compactFormats = new Map<Locale, Intl.NumberFormat>();
+
+/**
+ * A large amount in a few characters where space is short: 12,345,678 → "12.3M" / "12,3 mn".
+ * Below 10,000 the full number is as short, so it is kept (rounded to `digits` decimals).
+ */
+export function formatCompact(value: number, locale: Locale, digits = 0): string {
+  if (Math.abs(value) < 10_000) return formatNumber(value, locale, digits);
+  let f = compactFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(TAG[locale], { notation: "compact", maximumSignificantDigits: 3 });
+    compactFormats.set(locale, f);
+  }
+  return f.format(value);
+}

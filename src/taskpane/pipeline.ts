@@ -5,13 +5,15 @@
  */
 import type { Locale } from "../i18n";
 import { LocalizedError } from "../i18n";
-import { detectTable, type ColumnMapping, type DetectedTable } from "../sheet/detect";
+import { detectTable, profitColumn, type ColumnMapping, type DetectedTable } from "../sheet/detect";
+import { profitMapping, validateMapping } from "../sheet/mapping";
 import { aggregate, type Aggregation } from "../sheet/aggregate";
-import { tableEnd, type RowsBelow } from "../sheet/tableEnd";
+import { tableEnd, type RowsBelow } from "../sheet/extent";
 import { planQuotas, type QuotaPlan } from "../sheet/quotaPlan";
-import { assessTarget, historySpan as spanOf, missingReviewPeriod, type RealismLevel } from "../quota/realism";
+import { assessTarget, historySpan as spanOf, type RealismLevel } from "../quota/realism";
 import { planAmountProblem, roundUnitProblem } from "../quota/validate";
 import { isExcelYear } from "../sheet/cells";
+import { parseNumberInput, parsePeriods, parseTarget } from "../sheet/inputs";
 import { buildQuotaWritePlan } from "../workbook/quotaSheet";
 import { columnLetter, isValidSheetName, type WritePlan } from "../workbook/plan";
 import type { ProgressListener, RangeRef, SheetSnapshot, WorkbookPort } from "../workbook/port";
@@ -96,16 +98,13 @@ export async function readSource(port: WorkbookPort, range: RangeRef, onProgress
   const columns = found.columns.map((c) => c.column);
   if (range.lastRow <= headRange.lastRow) {
     onProgress?.(head.rows.length, head.rows.length);
-    const j = columns.map((c) => head.columns.indexOf(c));
-    const { below } = tableEnd({ ...head, columns, rows: head.rows.map((row) => j.map((k) => row[k] ?? null)) }, found.firstDataRow);
-    return { range, snapshot: head, table: found, below };
+    return { range, snapshot: head, table: found, below: tableEnd(head, found.firstDataRow, columns).below };
   }
   const full = await port.read({ ...range, firstRow: found.headerRow }, { columns, onProgress });
-  // The table ends at its first row blank in every header column: the command's rule
-  // (src/sheet/tableEnd.ts), which also counts what lies below. The head's header stands.
-  const { lastDataRow, below } = tableEnd(full, found.firstDataRow);
-  const table: DetectedTable = { ...found, lastDataRow };
-  return { range, snapshot: full, table, below };
+  // The table ends at its first blank row (as detection and the command have it); the head's
+  // header stands, and rows further down are reported, not silently dropped.
+  const end = tableEnd(full, found.firstDataRow, columns);
+  return { range, snapshot: full, table: { ...found, lastDataRow: end.lastDataRow }, below: end.below };
 }
 
 /** The first sheet (in workbook order) whose first rows hold a detectable sales table. */
@@ -139,50 +138,33 @@ export function historyValue(method: Method, measure: ParamInputs["measure"]): "
   return measure;
 }
 
+/**
+ * The columns the numbers are made from: the user's mapping, except that profit "from the
+ * profit column" takes that column as the amount with no costs subtracted.
+ */
+export function effectiveMapping(source: SourceData, mapping: ColumnMapping, params: Pick<ParamInputs, "method" | "profitBasis">): ColumnMapping {
+  if (params.method !== "profit" || params.profitBasis !== "column") return mapping;
+  return profitMapping(mapping, profitColumn(source.table));
+}
+
 export function analyse(source: SourceData, mapping: ColumnMapping, value: "amount" | "profit" | "units", skipInvalid: boolean, filter: TimeFilter = {}): Result<Aggregation> {
   if (remoteRowsOf(source)) return { ok: false, error: new Error("The rows are held by the reader: ask it (RemoteRows.analyse).") };
-  return attempt(() =>
-    aggregate(source.snapshot, source.table, mapping, {
+  return attempt(() => {
+    // The same refusal as the command's: no "profit" that is revenue under another name.
+    if (value === "profit") validateMapping("profit", mapping, source.table);
+    return aggregate(source.snapshot, source.table, mapping, {
       value,
       skipInvalid,
       ...(filter.year !== undefined ? { year: filter.year } : {}),
       ...(filter.from ? { from: filter.from } : {}),
       ...(filter.to ? { to: filter.to } : {}),
       ...(mapping.weight !== null ? { weightColumn: mapping.weight } : {}),
-    }),
-  );
+    });
+  });
 }
 
-/**
- * A number as a person types it in either language: "1 500 000", "1,500,000", "1 500 000,50",
- * "1.500.000,50", "2.5". Grouping is spaces or the separator that is not the decimal one.
- */
-export function parseUserNumber(text: string, locale: Locale): number | null {
-  let s = text.replace(/[\s\u00a0\u202f']/g, "").replace(/[\u2212\u2013]/g, "-");
-  if (s === "") return null;
-  const commas = s.split(",").length - 1;
-  const dots = s.split(".").length - 1;
-  if (commas > 0 && dots > 0) {
-    // Both present: whichever comes last is the decimal separator, whatever the language.
-    const last = Math.max(s.lastIndexOf(","), s.lastIndexOf("."));
-    s = s.slice(0, last).replace(/[.,]/g, "") + "." + s.slice(last + 1);
-  } else if (commas + dots > 0) {
-    const sep = commas ? "," : ".";
-    const grouped = new RegExp(`^-?\\d{1,3}(\\${sep}\\d{3})+$`).test(s);
-    const localDecimal = locale === "sv" ? "," : ".";
-    if (commas + dots > 1) {
-      if (!grouped) return null;
-      s = s.split(sep).join("");
-    } else if (sep !== localDecimal && grouped) {
-      s = s.split(sep).join(""); // "1,500" in English, "1.500" in Swedish
-    } else {
-      s = s.replace(sep, ".");
-    }
-  }
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
-}
+/** The shared parser of typed numbers (the `quota` command reads its options with it too). */
+export const parseUserNumber = parseNumberInput;
 
 export interface PlanParams {
   method: Method;
@@ -200,8 +182,6 @@ export interface ParsedParams {
   params: PlanParams | null;
   filter: TimeFilter | null;
   errors: FieldErrors;
-  /** The periods field was left blank (SMART: no review period). */
-  noReviewPeriod: boolean;
 }
 
 function isoDate(s: string): Date | null {
@@ -217,15 +197,13 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
   const needsTarget = p.method !== "forecast";
   let target: number | null = null;
   if (needsTarget) {
-    const t = parseUserNumber(p.target, locale);
-    if (p.target.trim() === "") errors.target = "targetRequired";
-    else if (t === null || planAmountProblem(t) !== null) errors.target = "invalidTarget";
-    else target = t;
+    const t = parseTarget(p.target, locale);
+    if (typeof t === "number" && planAmountProblem(t) === null) target = t;
+    else errors.target = typeof t === "number" ? "invalidTarget" : t;
   }
-  // A blank review period means one period (the whole time frame), with a warning.
-  const noReviewPeriod = p.periods.trim() === "";
-  const periods = noReviewPeriod ? 1 : parseUserNumber(p.periods, locale);
-  if (periods === null || missingReviewPeriod(periods)) errors.periods = "invalidPeriods";
+  // Review periods are required: a blank field is an error, never a silent "one period".
+  const periods = parsePeriods(p.periods, locale);
+  if (typeof periods === "string") errors.periods = periods === "periodsRequired" ? "periodsRequired" : "invalidPeriods";
   const roundTo = parseUserNumber(p.roundTo, locale);
   if (roundTo === null || roundUnitProblem(roundTo) !== null) errors.roundTo = "invalidRound";
   let growth = 0;
@@ -249,13 +227,12 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
       filter = null;
     } else filter = { from, to: new Date(to.getTime() + 86_399_999) }; // the whole last day
   }
-  if (Object.keys(errors).length > 0) return { params: null, filter, errors, noReviewPeriod };
+  if (Object.keys(errors).length > 0) return { params: null, filter, errors };
   return {
-    noReviewPeriod,
     params: {
       method: p.method,
       target,
-      periods: periods!,
+      periods: periods as number,
       roundTo: roundTo!,
       growth,
       ...(p.method === "forecast" ? { forecastMethod: p.forecastMethod } : {}),

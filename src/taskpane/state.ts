@@ -5,7 +5,7 @@
  * src/taskpane/pipeline.ts, so they can never disagree with it.
  */
 import type { RangeRef, SheetInfo, SheetSnapshot, TableInfo } from "../workbook/port";
-import type { ColumnMapping, DetectedTable } from "../sheet/detect";
+import { profitColumn, type ColumnMapping, type DetectedTable } from "../sheet/detect";
 
 export type StepIndex = 0 | 1 | 2 | 3;
 export const STEP_COUNT = 4;
@@ -16,6 +16,8 @@ export type Weighting = "equal" | "weight";
 export type Measure = "amount" | "units";
 export type Timeframe = "all" | "year" | "range";
 export type ForecastBase = "last" | "average" | "trend";
+/** Profit as revenue minus the ticked cost columns, or a ready-made profit column as it is. */
+export type ProfitBasis = "costs" | "column";
 
 /** Parameters exactly as the user typed them; pipeline.ts parses and validates them. */
 export interface ParamInputs {
@@ -27,6 +29,7 @@ export interface ParamInputs {
   roundTo: string;
   growth: string;
   forecastMethod: ForecastBase;
+  profitBasis: ProfitBasis;
   timeframe: Timeframe;
   year: string;
   /** yyyy-mm-dd, as <input type="date"> gives it */
@@ -55,12 +58,16 @@ export interface WizardState {
   readStatus: ReadStatus;
   readProgress: Progress | null;
   /** The range read and what was found in it. */
-  source: { range: RangeRef; snapshot: SheetSnapshot; table: DetectedTable } | null;
+  source: { range: RangeRef; snapshot: SheetSnapshot; table: DetectedTable; below?: { first: number; count: number } | null } | null;
   mapping: ColumnMapping | null;
   skipInvalid: boolean;
   /** The last failure of a read or write, shown where it happened. */
   error: unknown;
   params: ParamInputs;
+  /** Fields the user has left (blurred): their problems show from then on. */
+  touched: Partial<Record<keyof ParamInputs, true>>;
+  /** Set when Next was pressed on a step with problems: all of them show. */
+  revealErrors: boolean;
   outputSheet: string;
   writeStatus: WriteStatus;
   writeProgress: Progress | null;
@@ -78,6 +85,7 @@ export const DEFAULT_PARAMS: ParamInputs = {
   roundTo: "1",
   growth: "0",
   forecastMethod: "last",
+  profitBasis: "costs",
   timeframe: "all",
   year: "",
   from: "",
@@ -101,6 +109,8 @@ export function initialState(outputSheet = "Quotas"): WizardState {
     skipInvalid: false,
     error: null,
     params: { ...DEFAULT_PARAMS },
+    touched: {},
+    revealErrors: false,
     outputSheet,
     writeStatus: "idle",
     writeProgress: null,
@@ -121,12 +131,14 @@ export type Action =
   | { type: "setSelection"; selection: RangeRef | null }
   | { type: "readStarted" }
   | { type: "progress"; phase: "read" | "write"; done: number; total: number }
-  | { type: "readDone"; range: RangeRef; snapshot: SheetSnapshot; table: DetectedTable; mapping?: ColumnMapping }
+  | { type: "readDone"; range: RangeRef; snapshot: SheetSnapshot; table: DetectedTable; below?: { first: number; count: number } | null; mapping?: ColumnMapping }
   | { type: "failed"; phase: "read" | "write"; error: unknown }
   | { type: "setMapping"; field: MappingField; column: number | null }
   | { type: "toggleCost"; column: number; on: boolean }
   | { type: "setSkipInvalid"; on: boolean }
   | { type: "setParam"; name: keyof ParamInputs; value: string }
+  | { type: "touch"; name: keyof ParamInputs }
+  | { type: "revealErrors" }
   | { type: "setOutputSheet"; name: string }
   | { type: "writeStarted" }
   | { type: "foreignSheet"; sheet: string; suggestion: string }
@@ -147,7 +159,11 @@ export function reducer(state: WizardState, action: Action): WizardState {
   switch (action.type) {
     case "goTo":
       if (action.step > maxReachableStep(state)) return state;
-      return { ...state, step: action.step, error: state.step === action.step ? state.error : null };
+      return { ...state, step: action.step, error: state.step === action.step ? state.error : null, revealErrors: false };
+    case "touch":
+      return state.touched[action.name] ? state : { ...state, touched: { ...state.touched, [action.name]: true } };
+    case "revealErrors":
+      return { ...state, revealErrors: true };
     case "openStarted":
       return { ...state, ...newSource(state), fileName: action.fileName, readStatus: "opening", sheets: [], tables: [], sheet: null, table: null };
     case "workbookOpened": {
@@ -186,7 +202,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
         ...state,
         readStatus: "done",
         readProgress: null,
-        source: { range: action.range, snapshot: action.snapshot, table: action.table },
+        source: { range: action.range, snapshot: action.snapshot, table: action.table, below: action.below ?? null },
         mapping: cloneMapping(action.mapping ?? action.table.suggested),
         error: null,
         ...defaultsFromMapping(state, action.mapping ?? action.table.suggested),
@@ -213,6 +229,10 @@ export function reducer(state: WizardState, action: Action): WizardState {
       return { ...state, ...staleWrite(state), skipInvalid: action.on };
     case "setParam": {
       const params = { ...state.params, [action.name]: action.value } as ParamInputs;
+      // Profit with no cost ticked: a ready-made profit column (Superstore's "Profit") is the measure.
+      if (action.name === "method" && action.value === "profit" && state.source && state.mapping?.costs.length === 0 && profitColumn(state.source.table) !== null) {
+        params.profitBasis = "column";
+      }
       return { ...state, ...staleWrite(state), params };
     }
     case "setOutputSheet":
@@ -230,7 +250,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
       };
     case "reset":
       // Start over with the same data: parameters and the write summary go, the source stays.
-      return { ...state, step: 0, params: paramsAfterMapping({ ...DEFAULT_PARAMS }, state.mapping ?? EMPTY_MAPPING), writeStatus: "idle", writeProgress: null, written: null, foreignSheet: null, error: null };
+      return { ...state, step: 0, params: paramsAfterMapping({ ...DEFAULT_PARAMS }, state.mapping ?? EMPTY_MAPPING), touched: {}, revealErrors: false, writeStatus: "idle", writeProgress: null, written: null, foreignSheet: null, error: null };
   }
 }
 

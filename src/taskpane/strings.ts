@@ -75,6 +75,10 @@ export const strings = {
     en: "Found a table in {address}: header in row {row}, data in rows {first}–{last}.",
     sv: "Hittade en tabell i {address}: rubriker på rad {row}, data på rad {first}–{last}.",
   },
+  rowsBelow: {
+    en: "The table ends at row {end}, where a blank row follows; {count} more rows from row {first} down are left out. Delete the blank row to include them.",
+    sv: "Tabellen slutar på rad {end}, där en tom rad följer; {count} rader till från rad {first} och nedåt tas inte med. Ta bort den tomma raden för att ta med dem.",
+  },
   mappingHeading: { en: "Columns", sv: "Kolumner" },
   mappingHint: {
     en: "Suggested from the headers; change any that are wrong.",
@@ -88,7 +92,10 @@ export const strings = {
   mapWeight: { en: "Weight (for top-down by weight)", sv: "Vikt (för uppifrån och ned med vikt)" },
   mapNone: { en: "(none)", sv: "(ingen)" },
   columnOption: { en: "{letter}: {header}", sv: "{letter}: {header}" },
-  noCostCandidates: { en: "No other number columns to choose from.", sv: "Det finns inga andra talkolumner att välja." },
+  noCostCandidates: {
+    en: "No other money columns to choose from (ids, codes, calendar columns and rates are not costs).",
+    sv: "Det finns inga andra beloppskolumner att välja (id, koder, kalenderkolumner och andelar är inga kostnader).",
+  },
   needRep: { en: "Choose the rep column.", sv: "Välj säljarkolumnen." },
   needAmount: { en: "Choose the amount column.", sv: "Välj beloppskolumnen." },
   skipInvalid: {
@@ -125,15 +132,22 @@ export const strings = {
     en: "Map a weight column in step 1 to split by weight.",
     sv: "Välj en viktkolumn i steg 1 för att dela upp efter vikt.",
   },
-  needCostColumns: {
-    en: "Profit is revenue minus costs: choose the cost columns in step 1.",
-    sv: "Vinst är intäkt minus kostnader: välj kostnadskolumnerna i steg 1.",
+  profitBasisLabel: { en: "Profit from", sv: "Vinst utifrån" },
+  profitFromCosts: {
+    en: "Revenue minus the cost columns ticked in step 1 ({costs})",
+    sv: "Intäkt minus kostnadskolumnerna som är valda i steg 1 ({costs})",
   },
+  profitFromCostsNone: {
+    en: "Revenue minus cost columns (none is ticked in step 1 yet)",
+    sv: "Intäkt minus kostnadskolumner (ingen är vald i steg 1 än)",
+  },
+  profitFromColumn: { en: "This profit column as it is: {column}", sv: "Den här vinstkolumnen som den är: {column}" },
+  profitColumnNone: { en: "A profit column (none was found)", sv: "En vinstkolumn (ingen hittades)" },
   measureLabel: { en: "History measures", sv: "Historiken mäter" },
   measureAmount: { en: "Revenue", sv: "Intäkt" },
   measureUnits: { en: "Units", sv: "Enheter" },
   targetLabel: { en: "Target for the whole time frame", sv: "Mål för hela tidsramen" },
-  targetHint: { en: "For example 1 500 000", sv: "Till exempel 1 500 000" },
+  targetHint: { en: "For example 1,500,000", sv: "Till exempel 1 500 000" },
   periodsLabel: { en: "Review periods", sv: "Uppföljningsperioder" },
   periodsHint: { en: "12 for monthly reviews, 4 for quarterly", sv: "12 för månadsvis uppföljning, 4 för kvartalsvis" },
   roundLabel: { en: "Round quotas to", sv: "Avrunda kvoter till" },
@@ -143,6 +157,18 @@ export const strings = {
   forecastLast: { en: "The last result (the history's total)", sv: "Senaste resultatet (historikens summa)" },
   forecastAverage: { en: "The monthly average", sv: "Månadsgenomsnittet" },
   forecastTrend: { en: "The monthly trend (linear)", sv: "Månadstrenden (linjär)" },
+  forecastLastHint: {
+    en: "Each rep's total in the time frame × (1 + growth).",
+    sv: "Varje säljares summa i tidsramen × (1 + tillväxt).",
+  },
+  forecastAverageHint: {
+    en: "Each rep's monthly average × the months of the time frame × (1 + growth). When a rep sold from the first month, this equals the last result; it differs for a rep who started later (their run-rate over the whole time frame).",
+    sv: "Varje säljares månadsgenomsnitt × tidsramens månader × (1 + tillväxt). För en säljare som sålt från första månaden blir det samma som senaste resultatet; det skiljer sig för en säljare som började senare (takten över hela tidsramen).",
+  },
+  forecastTrendHint: {
+    en: "A straight line through each rep's months, carried on for as many months as the time frame has, × (1 + growth). Reps whose forecast grows far from the growth asked are named below.",
+    sv: "En rät linje genom varje säljares månader, förlängd lika många månader som tidsramen har, × (1 + tillväxt). Säljare vars prognos växer långt från den begärda tillväxten nämns nedan.",
+  },
   timeframeLabel: { en: "History time frame", sv: "Historikens tidsram" },
   timeframeAll: { en: "All rows", sv: "Alla rader" },
   timeframeYear: { en: "One year", sv: "Ett år" },
@@ -155,8 +181,17 @@ export const strings = {
     sv: "Välj en datumkolumn i steg 1 för att välja ett år eller ett datumintervall.",
   },
   invalidTarget: {
-    en: "Enter the target as a number from 0 to 10^15 (Excel's 15 digits), for example 1 500 000.",
-    sv: "Ange målet som ett tal från 0 till 10^15 (Excels 15 siffror), till exempel 1 500 000.",
+    en: "Enter the target as a number up to 10^15 (Excel's 15 digits), for example 1,500,000 or 1500000.50. A comma only groups thousands, so \"1,5\" is not read as 1.5.",
+    sv: "Ange målet som ett tal upp till 10^15 (Excels 15 siffror), till exempel 1 500 000 eller 1500000,50.",
+  },
+  negativeTarget: { en: "The target cannot be negative.", sv: "Målet kan inte vara negativt." },
+  zeroTarget: {
+    en: "The target must be more than 0: a target of 0 gives every rep a quota of 0.",
+    sv: "Målet måste vara större än 0: ett mål på 0 ger varje säljare kvoten 0.",
+  },
+  periodsRequired: {
+    en: "Enter the review periods: a whole number of at least 1 (12 for monthly, 1 for the whole time frame).",
+    sv: "Ange uppföljningsperioderna: ett heltal på minst 1 (12 för månadsvis, 1 för hela tidsramen).",
   },
   targetRequired: { en: "The {method} method needs a target.", sv: "Metoden {method} behöver ett mål." },
   invalidPeriods: { en: "Review periods must be a whole number of at least 1.", sv: "Uppföljningsperioder måste vara ett heltal på minst 1." },
@@ -196,6 +231,24 @@ export const strings = {
     en: "The history adds up to zero, so the target cannot be compared with a baseline.",
     sv: "Historiken summerar till noll, så målet kan inte jämföras med en baslinje.",
   },
+  forecastFacts: {
+    en: "History in the time frame: {baseline}. Forecast total: {total}. Growth: {growth} (asked: {asked}).",
+    sv: "Historik i tidsramen: {baseline}. Prognos totalt: {total}. Tillväxt: {growth} (begärd: {asked}).",
+  },
+  forecastOk: { en: "Achievable: the forecasts add up to a total within reach of the history.", sv: "Uppnåeligt: prognoserna summerar till en summa inom räckhåll från historiken." },
+  forecastStretch: {
+    en: "Stretch: the forecasts add up to clearly more than the history. Agree them with the team and review them often.",
+    sv: "Sträckmål: prognoserna summerar till klart mer än historiken. Kom överens med teamet och följ upp ofta.",
+  },
+  forecastUnrealistic: {
+    en: "Not achievable: the forecasts add up to far more than the history. Lower the growth or forecast from the last result.",
+    sv: "Inte uppnåeligt: prognoserna summerar till långt mer än historiken. Sänk tillväxten eller gör prognosen utifrån senaste resultatet.",
+  },
+  forecastOutliers: {
+    en: "Forecast growth far from the {asked} asked for: {reps}. Check these reps' months, or forecast from the last result.",
+    sv: "Prognosen växer långt från de begärda {asked} för: {reps}. Kontrollera de här säljarnas månader, eller gör prognosen utifrån senaste resultatet.",
+  },
+  andMore: { en: "and {count} more", sv: "och {count} till" },
   warnNoTimeframe: {
     en: "No time frame is set: the history spans {span}. Choose a year or a date range so the quota is time-bound.",
     sv: "Ingen tidsram är vald: historiken spänner över {span}. Välj ett år eller ett datumintervall så att kvoten är tidsbunden.",
@@ -203,10 +256,6 @@ export const strings = {
   warnNoDates: {
     en: "No date column is mapped, so the history has no known time frame. Map one in step 1 to make the quota time-bound.",
     sv: "Ingen datumkolumn är vald, så historiken har ingen känd tidsram. Välj en i steg 1 så att kvoten blir tidsbunden.",
-  },
-  warnNoReviewPeriod: {
-    en: "No review period is set, so the quota is checked only at the end of the time frame. Enter 12 for monthly or 4 for quarterly reviews.",
-    sv: "Ingen uppföljningsperiod är angiven, så kvoten kontrolleras först i slutet av tidsramen. Ange 12 för månadsvis eller 4 för kvartalsvis uppföljning.",
   },
   spanMonths: { en: "{first} to {last}", sv: "{first} till {last}" },
 
@@ -227,6 +276,15 @@ export const strings = {
     en: "Per period the quotas add up to {total} ({periods, plural, one {# period} other {# periods}}).",
     sv: "Per period summerar kvoterna till {total} ({periods, plural, one {# period} other {# perioder}}).",
   },
+  searchReps: { en: "Find a rep", sv: "Sök säljare" },
+  sortLabel: { en: "Sort by", sv: "Sortera efter" },
+  sortSheet: { en: "The sheet's order", sv: "Bladets ordning" },
+  sortQuota: { en: "Quota, largest first", sv: "Kvot, störst först" },
+  sortHistory: { en: "History, largest first", sv: "Historik, störst först" },
+  sortName: { en: "Name, A to Z", sv: "Namn, A till Ö" },
+  repsShown: { en: "Showing {shown} of {count} reps.", sv: "Visar {shown} av {count} säljare." },
+  noRepMatches: { en: "No rep matches \"{query}\".", sv: "Ingen säljare matchar \"{query}\"." },
+  totalAll: { en: "Total (all {count} reps)", sv: "Summa (alla {count} säljare)" },
   tableScrollLabel: { en: "Quota table (scrolls sideways)", sv: "Kvottabell (kan rullas i sidled)" },
   chartTitle: { en: "Quota vs history per rep", sv: "Kvot jämfört med historik per säljare" },
   chartDesc: {

@@ -141,45 +141,7 @@ export const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     overflowWrap: "anywhere",
   },
-  tableScroll: {
-    overflowX: "auto",
-    maxWidth: "100%",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    ":focus-visible": {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-    },
-  },
-  table: {
-    minWidth: "100%",
-    width: "auto",
-    // Fluent's table is fixed-layout (equal columns); size the columns by their content.
-    tableLayout: "auto",
-    // A 320 px pane leaves about 290 px: smaller text and padding keep five columns in view.
-    "@media (max-width: 420px)": {
-      "& th, & td": {
-        fontSize: tokens.fontSizeBase200,
-        paddingLeft: tokens.spacingHorizontalXS,
-        paddingRight: tokens.spacingHorizontalXS,
-      },
-    },
-  },
-  num: {
-    textAlign: "right",
-    whiteSpace: "nowrap",
-    fontVariantNumeric: "tabular-nums",
-  },
-  numHeader: {
-    textAlign: "right",
-    "& > *": { justifyContent: "flex-end" },
-  },
-  repCell: {
-    minWidth: "6em",
-    maxWidth: "180px",
-    overflowWrap: "break-word",
-    "@media (max-width: 420px)": { minWidth: "5em" },
-  },
-  // Below 400 px the share moves under the rep's name, so five columns of millions fit.
+  // Below 400 px the share moves under the rep's name, so the numbers get the room.
   shareColumn: {
     "@media (max-width: 400px)": { display: "none" },
   },
@@ -188,10 +150,6 @@ export const useStyles = makeStyles({
     whiteSpace: "nowrap",
     color: tokens.colorNeutralForeground2,
     "@media (max-width: 400px)": { display: "block" },
-  },
-  totalRow: {
-    fontWeight: tokens.fontWeightSemibold,
-    borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
   },
   legendRow: {
     display: "flex",

@@ -142,6 +142,15 @@ describe("quota allocate", () => {
     expect(profit.rows.map((x: { quota: number }) => x.quota)).toEqual([13000, 12000, 5000, 8000, 9000]);
     const out = await readWorkbook(path.join(dir, "pr.xlsx"));
     expect(out.getWorksheet("Quotas")!.getCell("B1").value).toBe("Profit history");
+
+    // No cost column but a ready-made Profit column (as Superstore has): used as it is.
+    await writeWorkbook(path.join(dir, "store.xlsx"), [
+      { name: "Orders", rows: [["Row ID", "Region", "Sales", "Discount", "Profit"], [1, "South", 1000, 0.2, 100], [2, "West", 3000, 0, 300], [3, "South", 500, 0, 50]] },
+    ]);
+    const ready = await run(["allocate", "store.xlsx", "--out", "st.xlsx", "--method", "profit", "--target", "900", "--json"], dir);
+    expect(ready.code).toBe(0);
+    expect(ready.stderr).toContain('amount "Profit"');
+    expect(JSON.parse(ready.stdout).rows.map((x: { history: number }) => x.history)).toEqual([150, 300]);
   });
 
   it("reads a messy sheet: title rows, a ' Sales' header, sv and en text numbers, names spelled differently", async () => {
@@ -326,6 +335,8 @@ describe("quota allocate: errors are one line and a non-zero exit", () => {
     ["a year without a date column", ["allocate", "nodate.xlsx", "--out", "o.xlsx", "--target", "1", "--year", "2025"], 1, /^--year, --from and --to need a date column, and none was found on sheet "Sales": name it with --date\. Columns: A "Rep", B "Amount"\.$/],
     ["a rep with negative sales under bottom-up", ["allocate", "returns.xlsx", "--out", "o.xlsx", "--target", "1000"], 1, /^Rob Returns has a negative history \(-200\)\./],
     ["a file that is not a workbook", ["allocate", "notes.dat", "--out", "o.xlsx", "--target", "1"], 1, "This is not an .xlsx workbook (it is not a zip package): save it as .xlsx in Excel."],
+    ["a target of 0", ["allocate", "in.xlsx", "--out", "o.xlsx", "--target", "0"], 2, '--target must be more than 0 (got "0"): a target of 0 gives every rep a quota of 0.'],
+    ["profit with no cost column (the wizard's rule too)", ["allocate", "nodate.xlsx", "--out", "o.xlsx", "--method", "profit", "--target", "1"], 1, /^Profit is revenue minus costs, and no cost column is chosen for sheet "Sales", so the profit would be the revenue of column "Amount"\./],
   ];
 
   it.each(cases)("%s", async (_label, args, code, message) => {

@@ -9,6 +9,9 @@ import path from "path";
 import { checkPackage, exceljsValues, fixtureToXlsx, salesWorkbook, text, withExtraParts, zipEntries } from "../workbook/fixtures";
 import { run, sha256, tempDir, writeWorkbook } from "./support";
 
+// Generous: the machine running the tests may be busy (no timed assertions here).
+jest.setTimeout(60_000);
+
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** The Plan sheet: SALES calls plain, [1]!-prefixed, nested, spilled, shared; native formulas; text. */

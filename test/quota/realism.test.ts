@@ -1,4 +1,4 @@
-import { assessTarget, DEFAULT_REALISM_THRESHOLDS, historySpan, missingReviewPeriod, REALISM_FAR_BELOW, REALISM_OK_MAX, REALISM_STRETCH_MAX, untimedHistory } from "../../src/quota/realism";
+import { assessForecast, assessTarget, DEFAULT_REALISM_THRESHOLDS, historySpan, missingReviewPeriod, REALISM_FAR_BELOW, REALISM_OK_MAX, REALISM_STRETCH_MAX, untimedHistory } from "../../src/quota/realism";
 import { expectQuotaError } from "./expectQuotaError";
 
 describe("assessTarget (SMART: achievable)", () => {
@@ -83,5 +83,22 @@ describe("untimedHistory (SMART: time-bound, shared by the wizard and the comman
     expect(untimedHistory(["2025-01", "2025-12"], false)).toMatchObject({ months: 12, unlikeHorizons: false });
     expect(untimedHistory(["2024-12", "2025-12"], false)).toMatchObject({ months: 13, unlikeHorizons: true });
     expect(untimedHistory([], false)).toBeNull();
+  });
+});
+
+describe("assessForecast (SMART: a forecast has no target)", () => {
+  it("rates the forecasts' total against the history and names reps far from the asked growth", () => {
+    const a = assessForecast([1000, 1000, 1000, 0], [1300, 2370, 400, 50], 0.3);
+    expect(a.total.level).toBe("stretch");
+    expect(a.total.requiredGrowth).toBeCloseTo(4120 / 3000 - 1, 9);
+    // +137 % is above +100 % and twice +30 %; −60 % is more than 50 points below +30 %; a rep with no history has no growth.
+    expect(a.outliers.map((o) => o.index)).toEqual([1, 2]);
+    expect(a.outliers[0].growth).toBeCloseTo(1.37, 9);
+  });
+
+  it("the last result grows every rep by exactly the asked growth: nobody named", () => {
+    const a = assessForecast([1000, 500], [1300, 650], 0.3);
+    expect(a).toEqual({ total: { level: "ok", requiredGrowth: expect.closeTo(0.3, 9) }, outliers: [] });
+    expect(assessForecast([0], [0], 0).total.level).toBe("unknown");
   });
 });

@@ -15,11 +15,16 @@ describe("step 2, method and parameters", () => {
     const heading = screen.getByRole("heading", { level: 2, name: "Method and parameters" });
     expect(document.activeElement).toBe(heading);
     expect((screen.getByRole("radio", { name: /Bottom-up/ }) as HTMLInputElement).checked).toBe(true);
-    const next = screen.getByRole("button", { name: "Next" });
-    expect(next.hasAttribute("disabled")).toBe(true);
+    // Nothing typed yet: no error shown. Next shows what is missing and puts focus on it.
+    expect(screen.queryByText("The bottom-up method needs a target.")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(screen.getByRole("heading", { level: 2, name: "Method and parameters" })).toBeTruthy();
     expect(screen.getByText("The bottom-up method needs a target.")).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByTestId("target"));
     await user.type(screen.getByTestId("target"), "20 000");
-    expect(next.hasAttribute("disabled")).toBe(false);
+    expect(screen.queryByText("The bottom-up method needs a target.")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(screen.getByRole("heading", { level: 2, name: "Preview the quotas" })).toBeTruthy();
   });
 
   test("the realism check compares the target with the history in the time frame", async () => {
@@ -42,19 +47,23 @@ describe("step 2, method and parameters", () => {
     expect(screen.getByTestId("realism-ok").textContent).toContain("Baseline (history in the time frame): 8,000. Target: 10,000. Required growth: +25%.");
   });
 
-  test("warns when no time frame or no review period is set", async () => {
+  test("warns when no time frame is set; blank review periods are refused", async () => {
     const { user } = await toMethodStep();
     expect(screen.getByTestId("warn-timeframe").textContent).toContain("No time frame is set: the history spans Dec 2024 to Jun 2025.");
     await user.click(screen.getByRole("radio", { name: "A date range" }));
     expect(screen.queryByTestId("warn-timeframe")).toBeNull();
+    // Not before the user has been in the date fields (or pressed Next).
+    expect(screen.queryByText("Enter both dates, the start on or before the end.")).toBeNull();
+    await user.click(screen.getByTestId("from"));
+    await user.tab();
     expect(screen.getByText("Enter both dates, the start on or before the end.")).toBeTruthy();
     await user.type(screen.getByTestId("from"), "2025-01-01");
     await user.type(screen.getByTestId("to"), "2025-12-31");
     expect(screen.queryByText("Enter both dates, the start on or before the end.")).toBeNull();
 
-    expect(screen.queryByTestId("warn-review")).toBeNull();
     await user.clear(screen.getByTestId("periods"));
-    expect(screen.getByTestId("warn-review").textContent).toContain("No review period is set");
+    await user.tab();
+    expect(screen.getByText("Enter the review periods: a whole number of at least 1 (12 for monthly, 1 for the whole time frame).")).toBeTruthy();
     await user.type(screen.getByTestId("periods"), "0");
     expect(screen.getByText("Review periods must be a whole number of at least 1.")).toBeTruthy();
   });
@@ -68,11 +77,11 @@ describe("step 2, method and parameters", () => {
     expect(screen.queryByTestId("target")).toBeNull();
     await user.clear(screen.getByTestId("growth"));
     await user.type(screen.getByTestId("growth"), "abc");
+    await user.tab();
     expect(screen.getByText("Enter growth as a percentage, for example 10.")).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Next" }).hasAttribute("disabled")).toBe(true);
     await user.clear(screen.getByTestId("growth"));
     await user.type(screen.getByTestId("growth"), "30");
-    expect(screen.getByRole("button", { name: "Next" }).hasAttribute("disabled")).toBe(false);
+    expect(screen.queryByText("Enter growth as a percentage, for example 10.")).toBeNull();
   });
 
   test("in Swedish, with Swedish number input", async () => {

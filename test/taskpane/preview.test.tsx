@@ -24,8 +24,7 @@ function bodyRows() {
     .getAllByRole("row")
     .slice(1, -1)
     .map((row) =>
-      within(row)
-        .getAllByRole("cell")
+      [within(row).getByRole("rowheader"), ...within(row).getAllByRole("cell")]
         .map((c) => {
           const copy = c.cloneNode(true) as HTMLElement;
           copy.querySelector("[data-inline-share]")?.remove();
@@ -46,7 +45,7 @@ describe("step 3, preview", () => {
       ["Erik", "1,000", "12.5%", "2,500", "208"],
     ]);
     // Narrow panes show the share under the name; it is announced with its column's name.
-    const firstRep = within(screen.getByTestId("preview-table")).getAllByRole("cell")[0];
+    const firstRep = within(screen.getByTestId("preview-table")).getAllByRole("rowheader")[0];
     expect(firstRep.querySelector("[data-inline-share]")?.textContent).toBe("Share 25%");
     const totals = screen.getByTestId("totals-row");
     expect(within(totals).getByRole("rowheader").textContent).toBe("Total");

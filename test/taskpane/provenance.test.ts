@@ -2,7 +2,7 @@
  * The wizard records on the Quotas sheet what the command records: the rows left below the
  * table after a blank row (found by the shared tableEnd) and the skipped rows with their reason.
  */
-import { tableEnd } from "../../src/sheet/tableEnd";
+import { tableEnd } from "../../src/sheet/extent";
 import { analyse, makePlan, quotaWritePlan, readSource } from "../../src/taskpane/pipeline";
 import type { PlanValue, WritePlan } from "../../src/workbook/plan";
 import { FakePort } from "./fakePort";

@@ -120,6 +120,8 @@ describe("typed numbers and parameters", () => {
     ["", "en", null],
     ["12abc", "en", null],
     ["1,2,3", "en", null],
+    ["1,5", "en", null],
+    ["12,34", "en", null],
   ] as const)("%s (%s) → %s", (text, locale, expected) => {
     expect(parseUserNumber(text, locale)).toBe(expected);
   });
@@ -137,11 +139,12 @@ describe("typed numbers and parameters", () => {
     expect(range.filter!.to!.toISOString()).toBe("2025-01-31T23:59:59.999Z");
   });
 
-  test("a blank review period plans one period and is flagged for the SMART warning", () => {
-    const p = parseParams({ ...DEFAULT_PARAMS, target: "10", periods: " " }, "en");
-    expect(p.noReviewPeriod).toBe(true);
-    expect(p.params!.periods).toBe(1);
-    expect(parseParams({ ...DEFAULT_PARAMS, target: "10" }, "en").noReviewPeriod).toBe(false);
+  test("a blank review period, a target of 0 and an English \"1,5\" are refused on their fields", () => {
+    expect(parseParams({ ...DEFAULT_PARAMS, target: "10", periods: " " }, "en").errors).toEqual({ periods: "periodsRequired" });
+    expect(parseParams({ ...DEFAULT_PARAMS, target: "0" }, "en").errors).toEqual({ target: "zeroTarget" });
+    expect(parseParams({ ...DEFAULT_PARAMS, target: "-5" }, "en").errors).toEqual({ target: "negativeTarget" });
+    expect(parseParams({ ...DEFAULT_PARAMS, target: "1,5" }, "en").errors).toEqual({ target: "invalidTarget" });
+    expect(parseParams({ ...DEFAULT_PARAMS, target: "1,5" }, "sv").params?.target).toBe(1.5);
   });
 });
 

@@ -6,6 +6,7 @@
  * (formulas as their results), from A1 to the last used cell, read independently of the port.
  */
 import { LocalizedError } from "../../src/i18n";
+import { callsSalesFunction } from "../../src/workbook/freeze";
 import { OutputSheetTakenError, type WritePlan } from "../../src/workbook/plan";
 import type { CellValue, ProgressListener, RangeRef, WorkbookPort } from "../../src/workbook/port";
 import type { PrintSettings } from "./pageSetup";
@@ -291,6 +292,17 @@ export function runWorkbookPortContract(label: string, makePort: MakePort): void
       const { port } = await makePort(salesWorkbook());
       await port.apply(plan5);
       await expect(port.reveal(plan5.result)).resolves.toBeUndefined();
+    });
+
+    it("freezes nothing where no formula calls SALES (text like \"=1+2\", the Quotas sheet's own formulas)", async () => {
+      const { port, readBack } = await makePort(salesWorkbook());
+      await port.apply(plan5);
+      const before = await readBack("Sales");
+      const dry = await port.freezeFormulas(callsSalesFunction, { dryRun: true });
+      const report = await port.freezeFormulas(callsSalesFunction);
+      for (const r of [dry, report]) expect(r).toEqual({ count: 0, sheets: [], cells: [], uncalculated: [], uncalculatedCount: 0 });
+      expectSameCells(await readBack("Sales"), before, "Sales");
+      expectSameCells(await readBack("Quotas"), expectedSheet(plan5), "Quotas");
     });
   });
 }

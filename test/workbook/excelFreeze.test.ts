@@ -8,6 +8,9 @@ import { frozenInput, isCalculated, packByBytes, splitWrite } from "../../src/wo
 import { callsSalesFunction } from "../../src/workbook/freeze";
 import { FAKE_PAYLOAD_LIMIT_BYTES, FakeExcel } from "../support/excelMock";
 
+// Generous: the machine running the tests may be busy (no timed assertions here).
+jest.setTimeout(60_000);
+
 function setup(options: { spillApi?: boolean } = {}) {
   const fake = new FakeExcel({
     sheets: [

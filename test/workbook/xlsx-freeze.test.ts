@@ -6,7 +6,10 @@
 import ExcelJS from "exceljs";
 import { callsSalesFunction } from "../../src/workbook/freeze";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { checkPackage, quotaPlan, TWO_REPS, zipEntries, text } from "./fixtures";
+import { checkPackage, quotaPlan, text, TWO_REPS, withExtraParts, zipEntries } from "./fixtures";
+
+// Generous: the machine running the tests may be busy (no timed assertions here).
+jest.setTimeout(60_000);
 
 async function workbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -55,4 +58,25 @@ test.each(["exceljs", "stream"] as const)("freezes in memory (%s reader) and kee
   expect((await port.freezeFormulas(callsSalesFunction)).count).toBe(0);
   await port.apply(quotaPlan(TWO_REPS));
   expect(await checkPackage(await port.toBuffer())).toEqual([]);
+});
+
+test("drops calcChain.xml, its relationship and its content type when only frozen cells were in it", async () => {
+  const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const chain = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B2" i="2"/><c r="B3"/></calcChain>`;
+  const input = await withExtraParts(await workbook(), [
+    {
+      name: "xl/calcChain.xml",
+      data: chain,
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml",
+      rel: { from: "xl/_rels/workbook.xml.rels", type: `${REL}/calcChain`, target: "calcChain.xml" },
+    },
+  ]);
+  const port = await XlsxWorkbook.fromBuffer(input);
+  expect((await port.freezeFormulas(callsSalesFunction)).count).toBe(2);
+  const out = await port.toBuffer();
+  const entries = await zipEntries(out);
+  expect(entries.has("xl/calcChain.xml")).toBe(false);
+  expect(text(entries.get("xl/_rels/workbook.xml.rels"))).not.toContain("calcChain");
+  expect(text(entries.get("[Content_Types].xml"))).not.toContain("calcChain");
+  expect(await checkPackage(out)).toEqual([]);
 });

@@ -181,7 +181,7 @@ export class RemoteWorkbook implements WorkbookPort, SourceReader {
     const { sheet, firstRow, columns } = reply.snapshot;
     const snapshot: SheetSnapshot = { sheet, firstRow, columns, rows: [] };
     holdsRemoteRows(snapshot, this.rowsOf(reply.id));
-    return { range: reply.range, snapshot, table: reply.table };
+    return { range: reply.range, snapshot, table: reply.table, below: reply.below };
   }
 
   private rowsOf(source: number): RemoteRows {

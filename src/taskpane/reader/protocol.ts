@@ -9,6 +9,7 @@
 import { LocalizedError, type MessageParams } from "../../i18n";
 import type { Aggregation, SkippedRow, ValueKind } from "../../sheet/aggregate";
 import type { ColumnMapping, DetectedTable } from "../../sheet/detect";
+import type { RowsBelow } from "../../sheet/extent";
 import { SheetError, type SheetMessageKey } from "../../sheet/errors";
 import { OutputSheetTakenError, type WritePlan } from "../../workbook/plan";
 import type { FreezeReport, RangeRef, SheetInfo, SheetOwnership, SheetSnapshot, TableInfo } from "../../workbook/port";
@@ -42,6 +43,8 @@ export interface SourceReply {
   id: number;
   range: RangeRef;
   table: DetectedTable;
+  /** Non-blank rows below the table's first blank row (left out, as the command does). */
+  below: RowsBelow | null;
   /** The snapshot's shape; its rows stay in the worker. */
   snapshot: Omit<SheetSnapshot, "rows"> & { rowCount: number };
 }

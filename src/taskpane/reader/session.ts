@@ -55,7 +55,7 @@ export class ReaderSession {
         const id = this.nextSource++;
         this.source = { id, data };
         const { sheet, firstRow, columns, rows } = data.snapshot;
-        return answer({ id, range: data.range, table: data.table, snapshot: { sheet, firstRow, columns, rowCount: rows.length } });
+        return answer({ id, range: data.range, table: data.table, below: data.below ?? null, snapshot: { sheet, firstRow, columns, rowCount: rows.length } });
       }
       case "analyse": {
         const source = this.source;

@@ -1,9 +1,11 @@
 /** Step 2: method, target, periods, rounding, time frame, and the SMART realism check. */
 import { Field, Input, Radio, RadioGroup, Select } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import { Notice, StepHeading } from "../common";
 import { formatMonth, formatNumber, formatPercent } from "../format";
 import { untimedHistory } from "../../quota/realism";
-import { errorText } from "../pipeline";
+import { profitColumn } from "../../sheet/detect";
+import { columnHeader, errorText } from "../pipeline";
 import type { ForecastBase, Method, ParamInputs } from "../state";
 import type { MessageId } from "../strings";
 import { useStyles } from "../styles";
@@ -23,6 +25,12 @@ export const METHOD_NAMES: Record<Method, MessageId> = {
   profit: "methodNameProfit",
 };
 
+const FORECAST_HINTS: Record<ForecastBase, MessageId> = {
+  last: "forecastLastHint",
+  average: "forecastAverageHint",
+  trend: "forecastTrendHint",
+};
+
 export function MethodStep() {
   const { state, t, derived, dispatch } = useWizard();
   const styles = useStyles();
@@ -30,14 +38,21 @@ export function MethodStep() {
   const mapping = state.mapping!;
   const errors = derived.parsed.errors;
   const set = (name: keyof ParamInputs) => (value: string) => dispatch({ type: "setParam", name, value });
+  const touch = (name: keyof ParamInputs) => () => dispatch({ type: "touch", name });
+  // A problem shows once the user has left the field, or pressed Next: not while nothing is typed yet.
   const fieldError = (name: keyof ParamInputs) => {
     const id = errors[name];
-    if (!id) return {};
+    if (!id || !(state.touched[name] || state.revealErrors)) return {};
     return { validationMessage: t(id, { method: t(METHOD_NAMES[p.method]) }), validationState: "error" as const };
   };
+  const root = useRef<HTMLDivElement>(null);
+  // Next with problems: focus goes to the first field that has one.
+  useEffect(() => {
+    if (state.revealErrors) root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state.revealErrors]);
 
   return (
-    <>
+    <div ref={root} className={styles.section}>
       <StepHeading>{t("methodHeading")}</StepHeading>
       <Field label={t("methodLabel")}>
         <RadioGroup value={p.method} onChange={(_, d) => set("method")(d.value)} data-testid="method">
@@ -46,7 +61,7 @@ export function MethodStep() {
           ))}
         </RadioGroup>
       </Field>
-      {p.method === "profit" && mapping.costs.length === 0 && <Notice intent="warning">{t("needCostColumns")}</Notice>}
+      {p.method === "profit" && <ProfitBasisChoice />}
 
       {p.method === "topdown" && (
         <Field label={t("weightingLabel")} hint={mapping.weight === null ? t("needWeightColumn") : undefined}>
@@ -69,15 +84,15 @@ export function MethodStep() {
       <div className={styles.grid2}>
         {p.method !== "forecast" && (
           <Field label={t("targetLabel")} hint={t("targetHint")} required {...fieldError("target")}>
-            <Input value={p.target} inputMode="decimal" autoComplete="off" onChange={(_, d) => set("target")(d.value)} data-testid="target" />
+            <Input value={p.target} inputMode="decimal" autoComplete="off" onChange={(_, d) => set("target")(d.value)} onBlur={touch("target")} data-testid="target" />
           </Field>
         )}
         {p.method === "forecast" && (
           <>
             <Field label={t("growthLabel")} {...fieldError("growth")}>
-              <Input value={p.growth} inputMode="decimal" autoComplete="off" onChange={(_, d) => set("growth")(d.value)} data-testid="growth" />
+              <Input value={p.growth} inputMode="decimal" autoComplete="off" onChange={(_, d) => set("growth")(d.value)} onBlur={touch("growth")} data-testid="growth" />
             </Field>
-            <Field label={t("forecastMethodLabel")}>
+            <Field label={t("forecastMethodLabel")} hint={t(FORECAST_HINTS[p.forecastMethod])}>
               <Select value={p.forecastMethod} onChange={(_, d) => set("forecastMethod")(d.value as ForecastBase)}>
                 <option value="last">{t("forecastLast")}</option>
                 <option value="average" disabled={mapping.date === null}>
@@ -91,16 +106,33 @@ export function MethodStep() {
           </>
         )}
         <Field label={t("periodsLabel")} hint={t("periodsHint")} {...fieldError("periods")}>
-          <Input value={p.periods} inputMode="numeric" autoComplete="off" onChange={(_, d) => set("periods")(d.value)} data-testid="periods" />
+          <Input value={p.periods} inputMode="numeric" autoComplete="off" onChange={(_, d) => set("periods")(d.value)} onBlur={touch("periods")} data-testid="periods" />
         </Field>
         <Field label={t("roundLabel")} hint={t("roundHint")} {...fieldError("roundTo")}>
-          <Input value={p.roundTo} inputMode="decimal" autoComplete="off" onChange={(_, d) => set("roundTo")(d.value)} data-testid="round" />
+          <Input value={p.roundTo} inputMode="decimal" autoComplete="off" onChange={(_, d) => set("roundTo")(d.value)} onBlur={touch("roundTo")} data-testid="round" />
         </Field>
       </div>
 
       <TimeFrame />
       <Checks />
-    </>
+    </div>
+  );
+}
+
+/** Profit as revenue minus the ticked costs, or a ready-made profit column used as it is. */
+function ProfitBasisChoice() {
+  const { state, t, dispatch } = useWizard();
+  const table = state.source!.table;
+  const column = profitColumn(table);
+  const costs = state.mapping!.costs;
+  const costNames = costs.map((c) => columnHeader(table, c)).join(", ");
+  return (
+    <Field label={t("profitBasisLabel")}>
+      <RadioGroup value={state.params.profitBasis} onChange={(_, d) => dispatch({ type: "setParam", name: "profitBasis", value: d.value })} data-testid="profit-basis">
+        <Radio value="costs" label={costs.length ? t("profitFromCosts", { costs: costNames }) : t("profitFromCostsNone")} />
+        <Radio value="column" label={column === null ? t("profitColumnNone") : t("profitFromColumn", { column: columnHeader(table, column) })} disabled={column === null} />
+      </RadioGroup>
+    </Field>
   );
 }
 
@@ -110,7 +142,8 @@ function TimeFrame() {
   const p = state.params;
   const noDates = state.mapping!.date === null;
   const set = (name: keyof ParamInputs) => (value: string) => dispatch({ type: "setParam", name, value });
-  const rangeError = derived.parsed.errors.from;
+  const shown = state.touched.from || state.touched.to || state.revealErrors;
+  const rangeError = shown ? derived.parsed.errors.from : undefined;
   return (
     <>
       <Field label={t("timeframeLabel")} hint={noDates ? t("needDateColumn") : undefined}>
@@ -142,10 +175,10 @@ function TimeFrame() {
       {p.timeframe === "range" && (
         <div className={styles.grid2}>
           <Field label={t("fromLabel")} validationMessage={rangeError ? t(rangeError) : undefined} validationState={rangeError ? "error" : "none"}>
-            <Input type="date" value={p.from} onChange={(_, d) => set("from")(d.value)} data-testid="from" />
+            <Input type="date" value={p.from} onChange={(_, d) => set("from")(d.value)} onBlur={() => dispatch({ type: "touch", name: "from" })} data-testid="from" />
           </Field>
           <Field label={t("toLabel")}>
-            <Input type="date" value={p.to} onChange={(_, d) => set("to")(d.value)} data-testid="to" />
+            <Input type="date" value={p.to} onChange={(_, d) => set("to")(d.value)} onBlur={() => dispatch({ type: "touch", name: "to" })} data-testid="to" />
           </Field>
         </div>
       )}
@@ -159,7 +192,7 @@ const REALISM_TITLES = { ok: "realismOk", stretch: "realismStretch", unrealistic
 function Checks() {
   const { state, t, locale, derived } = useWizard();
   const styles = useStyles();
-  const { history, plan, realism, parsed } = derived;
+  const { history, plan, realism } = derived;
   const n = (x: number) => formatNumber(x, locale);
   // The same SMART time-bound rule as the `quota` command (src/quota/realism.ts).
   const span = history?.ok ? untimedHistory(history.value.periods, state.params.timeframe !== "all") : null;
@@ -194,6 +227,7 @@ function Checks() {
             })}
           </Notice>
         )}
+        {derived.forecastRealism && <ForecastChecks />}
         {state.mapping!.date !== null && span && (
           <Notice intent="warning" testId="warn-timeframe">
             {t("warnNoTimeframe", { span: t("spanMonths", { first: formatMonth(span.first, locale), last: formatMonth(span.last, locale) }) })}
@@ -204,12 +238,45 @@ function Checks() {
             {t("warnNoDates")}
           </Notice>
         )}
-        {parsed.noReviewPeriod && (
-          <Notice intent="warning" testId="warn-review">
-            {t("warnNoReviewPeriod")}
-          </Notice>
-        )}
       </div>
+    </>
+  );
+}
+
+const OUTLIERS_SHOWN = 10;
+
+/** A forecast has no target: its total is rated against the history, and far-off reps are named. */
+function ForecastChecks() {
+  const { t, locale, derived } = useWizard();
+  const a = derived.forecastRealism!;
+  const plan = derived.plan?.ok ? derived.plan.value : null;
+  if (!plan) return null;
+  const n = (x: number) => formatNumber(x, locale);
+  const pct = (g: number) => `${g > 0 ? "+" : ""}${formatPercent(g, locale)}`;
+  const history = plan.rows.reduce((s, r) => s + Math.max(0, r.history), 0);
+  const asked = pct(plan.params.growth);
+  const total = a.total;
+  const shown = a.outliers.slice(0, OUTLIERS_SHOWN).map((o) => `${plan.rows[o.index].rep} (${pct(o.growth)})`);
+  if (a.outliers.length > shown.length) shown.push(t("andMore", { count: a.outliers.length - shown.length }));
+  return (
+    <>
+      {total.level === "unknown" ? (
+        <Notice intent="warning">{t("realismNoBaseline")}</Notice>
+      ) : (
+        <Notice
+          intent={total.level === "ok" ? "success" : total.level === "stretch" ? "warning" : "error"}
+          title={t(total.level === "ok" ? "forecastOk" : total.level === "stretch" ? "forecastStretch" : "forecastUnrealistic")}
+          testId={`forecast-${total.level}`}
+          live
+        >
+          {t("forecastFacts", { baseline: n(history), total: n(plan.total), growth: pct(total.requiredGrowth), asked })}
+        </Notice>
+      )}
+      {a.outliers.length > 0 && (
+        <Notice intent="warning" testId="forecast-outliers">
+          {t("forecastOutliers", { asked, reps: shown.join(", ") })}
+        </Notice>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** Step 1: where the sales data is, which columns mean what, and what was read. */
 import { Button, Checkbox, Field, Label, Radio, RadioGroup, Select } from "@fluentui/react-components";
-import { useId, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
+import { costCandidates } from "../../sheet/detect";
 import { columnLetter } from "../../workbook/plan";
 import { Notice, ProgressStatus, StepHeading } from "../common";
 import { formatNumber } from "../format";
@@ -25,12 +26,31 @@ export function SourceStep() {
   const { state, t, host, locale } = useWizard();
   const styles = useStyles();
   const busy = state.readStatus === "reading" || state.readStatus === "opening";
+  // Controls are disabled while a file is read, which drops the keyboard focus to the page. When
+  // the read ends, focus goes on to the next control: the sheet picker (or Next), or back to the
+  // file button after a failure.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (busy || !refocus.current) return;
+    refocus.current = false;
+    const active = document.activeElement;
+    // Unless the user has moved on to another control, focus is on the page, the hidden file
+    // input or a control that was disabled for the read.
+    const lost = !active || active === document.body || (active as HTMLInputElement).type === "file" || (active as HTMLInputElement).disabled;
+    if (!lost) return;
+    const byId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]:not([disabled])`);
+    const next = state.readStatus === "error" ? byId("open-file") : (byId("sheet-select") ?? byId("next"));
+    next?.focus();
+  }, [busy, state.readStatus]);
+  const willRead = () => {
+    refocus.current = true;
+  };
   return (
     <>
       <StepHeading>{t("sourceHeading")}</StepHeading>
       <p className={styles.text}>{host.kind === "excel" ? t("sourceIntroExcel") : t("sourceIntroBrowser")}</p>
-      {host.kind === "browser" ? <FilePicker busy={busy} /> : <ExcelSource busy={busy} />}
-      {host.kind === "browser" && state.sheets.length > 0 && <SheetChoice busy={busy} />}
+      {host.kind === "browser" ? <FilePicker busy={busy} onChosen={willRead} /> : <ExcelSource busy={busy} />}
+      {host.kind === "browser" && state.sheets.length > 0 && <SheetChoice busy={busy} onChosen={willRead} />}
       {state.readStatus === "opening" && <ProgressStatus progress={state.readProgress} label={state.fileName ? t("opening", { name: state.fileName }) : t("reading")} testId="read-progress" />}
       {state.readStatus === "reading" && <ProgressStatus progress={state.readProgress} label={t("reading")} testId="read-progress" />}
       {state.readStatus === "error" && (
@@ -48,7 +68,7 @@ export function SourceStep() {
  * The file picker: a Fluent button in the wizard's language opening a hidden file input (the
  * native input's own button speaks the browser's language, not the wizard's).
  */
-function FilePicker({ busy }: { busy: boolean }) {
+function FilePicker({ busy, onChosen }: { busy: boolean; onChosen: () => void }) {
   const { t, actions, state } = useWizard();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -76,7 +96,10 @@ function FilePicker({ busy }: { busy: boolean }) {
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = ""; // choosing the same file again must open it again
-          if (file) void actions.openFile(file);
+          if (file) {
+            onChosen();
+            void actions.openFile(file);
+          }
         }}
       />
       <p id={hintId} className={styles.hint}>
@@ -86,11 +109,19 @@ function FilePicker({ busy }: { busy: boolean }) {
   );
 }
 
-function SheetChoice({ busy }: { busy: boolean }) {
+function SheetChoice({ busy, onChosen }: { busy: boolean; onChosen?: () => void }) {
   const { state, t, actions } = useWizard();
   return (
     <Field label={t("sheetLabel")}>
-      <Select value={state.sheet ?? ""} disabled={busy} onChange={(_, d) => actions.chooseSheet(d.value)} data-testid="sheet-select">
+      <Select
+        value={state.sheet ?? ""}
+        disabled={busy}
+        onChange={(_, d) => {
+          onChosen?.();
+          actions.chooseSheet(d.value);
+        }}
+        data-testid="sheet-select"
+      >
         {state.sheet === null && <option value="">{t("chooseSheet")}</option>}
         {state.sheets
           .filter((s) => s.visible)
@@ -158,21 +189,26 @@ function columnOptions(table: DetectedTable, t: Translate) {
 }
 
 function Mapping() {
-  const { state, t, dispatch } = useWizard();
+  const { state, t, dispatch, locale } = useWizard();
   const styles = useStyles();
   const source = state.source!;
   const mapping = state.mapping!;
   const table = source.table;
   const costName = useId();
   const missingValue = mapping.amount === null && mapping.units === null;
-  // Costs are numbers: text and date columns, and columns in another role, are not offered.
+  // Costs are money: ids, codes, calendar parts, rates, a profit column and columns in another role are not offered.
   const taken = [mapping.rep, mapping.amount, mapping.date, mapping.units, mapping.weight];
-  const costCandidates = table.columns.filter((c) => c.kind !== "text" && c.kind !== "date" && !taken.includes(c.column));
+  const candidates = costCandidates(table, taken);
   return (
     <>
       <p className={styles.text} data-testid="detected">
         {t("detected", { address: rangeLabel(source.range), row: table.headerRow, first: table.firstDataRow, last: table.lastDataRow })}
       </p>
+      {source.below && (
+        <Notice intent="warning" testId="rows-below">
+          {t("rowsBelow", { end: table.lastDataRow, first: source.below.first, count: formatNumber(source.below.count, locale, 0) })}
+        </Notice>
+      )}
       <h3 className={styles.subheading}>{t("mappingHeading")}</h3>
       <p className={styles.hint}>{t("mappingHint")}</p>
       <div className={styles.grid2}>
@@ -195,11 +231,11 @@ function Mapping() {
       </div>
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t("mapCosts")}</legend>
-        {costCandidates.length === 0 ? (
+        {candidates.length === 0 ? (
           <p className={styles.hint}>{t("noCostCandidates")}</p>
         ) : (
           <div className={styles.costList}>
-            {costCandidates.map((c) => (
+            {candidates.map((c) => (
               <Checkbox
                 key={c.column}
                 name={costName}
