@@ -66,6 +66,25 @@ async function sheetRange(port: { listSheets(): Promise<{ name: string; used: So
 }
 
 describe("sources read in the reader", () => {
+  test("rows below the table's first blank row are reported from the reader, as in this thread", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sales");
+    ws.addRow(["Rep", "Amount"]);
+    ws.addRow(["Anna", 10]);
+    ws.addRow(["Björn", 20]);
+    ws.addRow([]);
+    ws.addRow(["Total", 30]);
+    ws.addRow(["Note", 1]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const remote = await openRemote(bytes);
+    const range = await sheetRange(remote, "Sales");
+    const source = await readSource(remote, range);
+    const here = await readSource(await StreamedWorkbook.fromBytes(bytes), range);
+    expect(here.below).toEqual({ first: 5, count: 2 });
+    expect(source.below).toEqual(here.below);
+    expect(source.table.lastDataRow).toBe(3);
+  });
+
   test("the bytes move to the reader; the table is found there, with progress, and only its shape comes back", async () => {
     const bytes = await salesBytes(20_000);
     const remote = new RemoteWorkbook(loopbackChannel(new ReaderSession(), realmClone));
