@@ -249,5 +249,7 @@ export function buildAttainmentWritePlan(review: Review, provenance: AttainmentP
     freezeRows: headerRow,
     result: { sheet: sheetName, firstRow: headerRow, firstColumn: 1, lastRow: totalsRow, lastColumn: columns },
     conditionalFormats,
+    // Landscape, one page wide, the header row on every page, like the Quotas sheet.
+    pageSetup: { orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: { first: headerRow, last: headerRow } },
   };
 }

@@ -89,7 +89,7 @@ describe("quota allocate on a CSV file", () => {
     fs.writeFileSync(path.join(dir, "sales.csv"), "Rep,Sales\nAnna,1\n");
     const r = await run(["allocate", "sales.csv", "--out", "quotas.csv", "--target", "10"], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('--out must name an .xlsx file (got "quotas.csv").\n');
+    expect(r.stderr).toBe('--out must name an .xlsx file (or .xlsm for a macro-enabled workbook), got "quotas.csv".\n');
     expect(fs.existsSync(path.join(dir, "quotas.csv"))).toBe(false);
   });
 

@@ -71,7 +71,7 @@ describe("quota allocate --out: what it replaces and what it refuses", () => {
     expect(r.code).toBe(0);
     expect(fs.lstatSync(path.join(dir, "out.xlsx")).isFile()).toBe(true);
     expect(fs.readFileSync(elsewhere, "utf8")).toBe("not a workbook");
-    expect((await readWorkbook(path.join(dir, "out.xlsx"))).worksheets.map((w) => w.name)).toEqual(["Sales", "Quotas"]);
+    expect((await readWorkbook(path.join(dir, "out.xlsx"))).worksheets.map((w) => w.name)).toEqual(["Sales", "Quotas", "SalesQuota_Plan"]);
   });
 
   it("replaces an existing output file and keeps its permissions; no temporary file is left", async () => {

@@ -48,7 +48,7 @@ describe("quota allocate in Swedish", () => {
     expect(r.stderr).toContain("2 rader till från rad 6 och nedåt togs inte med.");
     expect(r.stderr).toContain('Skrev bladet "Kvoter" till ut.xlsx (2 säljare, kvoterna summerar till 1\u00a0000).');
     const wb = await readWorkbook(path.join(dir, "ut.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sales", "Kvoter"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sales", "Kvoter", "SalesQuota_Plan"]);
     const q = wb.getWorksheet("Kvoter")!;
     expect(quotaRows(q, "Totalt").totals[3]).toBe(1000);
     const audit = auditBlock(q);
@@ -70,7 +70,7 @@ describe("quota allocate in Swedish", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Skrev bladet "Quotas" till sv.xlsx');
     const wb = await readWorkbook(path.join(dir, "sv.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sales", "Quotas"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sales", "Quotas", "SalesQuota_Plan"]);
     expect(quotaRows(wb.getWorksheet("Quotas")!, "Totalt").totals[3]).toBe(2000);
   });
 

@@ -71,7 +71,7 @@ describe("guard rails: target and review periods", () => {
     await next(user);
     await user.type(screen.getByTestId("target"), "1,5");
     await user.tab();
-    expect(screen.getByText('Enter the target as a number, for example 1,500,000 or 1500000.50. A comma only groups thousands, so "1,5" is not read as 1.5.')).toBeTruthy();
+    expect(screen.getByText(`Enter the target as a number up to 10^15 (Excel's 15 digits), for example 1,500,000 or 1500000.50. A comma only groups thousands, so "1,5" is not read as 1.5.`)).toBeTruthy();
     expect(screen.queryByTestId("realism-ok")).toBeNull();
     await user.clear(screen.getByTestId("target"));
     await user.type(screen.getByTestId("target"), "0");

@@ -57,6 +57,17 @@ describe("step 4, write", () => {
     expect(port.revealed).toEqual([plan.result]);
   });
 
+  test("in Swedish, the add-in's own Quotas sheet (from an English run) is the one replaced, not a second Kvoter added", async () => {
+    const port = new FakePort([...salesSheets(), { name: "Quotas", rows: [["Rep"]] }], { kind: "excel" });
+    port.ours.add("Quotas");
+    await toWriteStep(port, excelHost(port), "sv");
+    await waitFor(() => expect((screen.getByTestId("output-sheet") as HTMLInputElement).value).toBe("Quotas"));
+    await act(async () => screen.getByTestId("write").click());
+    await waitFor(() => expect(screen.getByTestId("write-done")).toBeTruthy());
+    expect(port.applied.map((p) => p.sheet)).toEqual(["Quotas"]);
+    expect(port.sheet("Kvoter")).toBeFalsy();
+  });
+
   test("writing again replaces only the add-in's own sheet", async () => {
     const port = new FakePort(salesSheets(), { kind: "excel" });
     const { user } = await toWriteStep(port, excelHost(port));

@@ -1,7 +1,7 @@
 /** Step 4: write the Quotas sheet (same write plan as the `quota` command), then show or download it. */
 import { Button, Field, Input } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { OutputSheetTakenError, qualifiedAddress } from "../../workbook/plan";
+import { chooseOutputSheet, defaultOutputSheet, OutputSheetTakenError, qualifiedAddress } from "../../workbook/plan";
 import type { SheetOwnership } from "../../workbook/port";
 import { Notice, ProgressStatus, StepHeading } from "../common";
 import { formatNumber } from "../format";
@@ -20,6 +20,7 @@ export function WriteStep() {
   // Right after writing, the sheet is ours because we just wrote it: no "will be replaced".
   const replacing = ownership === "ours" && state.writeStatus !== "done";
   const doneRef = useRef<HTMLDivElement>(null);
+  useOwnSheetName();
 
   // After writing, the summary's first button is where the user goes next.
   useEffect(() => {
@@ -95,6 +96,28 @@ export function WriteStep() {
 }
 
 /** Whether the output sheet exists and is ours, checked as the name is typed (and after writing). */
+/**
+ * The command's rule (workbook/plan.ts chooseOutputSheet): while the name is still the default,
+ * a workbook that already holds the add-in's sheet under the other language's name (Quotas /
+ * Kvoter) gets that sheet replaced, not a second one added.
+ */
+function useOwnSheetName(): void {
+  const { port: workbookPort, state, locale, dispatch } = useWizard();
+  const isDefault = state.outputSheet === defaultOutputSheet(locale);
+  useEffect(() => {
+    if (!workbookPort || !isDefault) return;
+    let live = true;
+    chooseOutputSheet(locale, (name) => workbookPort.ownership(name))
+      .then((name) => {
+        if (live && name !== defaultOutputSheet(locale)) dispatch({ type: "setOutputSheet", name });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [workbookPort, isDefault, locale, dispatch]);
+}
+
 function useOwnership(sheet: string, writeStatus: string): SheetOwnership | null {
   const { port: workbookPort } = useWizard();
   const [value, setValue] = useState<SheetOwnership | null>(null);
