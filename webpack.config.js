@@ -235,8 +235,10 @@ module.exports = (env = {}, argv = {}) => {
     },
     optimization: {
       splitChunks: {
-        // functions.js stays whole (the manifest names it); the task pane side is split.
-        chunks: (chunk) => chunk.name !== "functions",
+        // functions.js stays whole (the manifest names it), and so does the page's reading
+        // worker (its own entry: sharing modules with the page would add a chunk to the page's
+        // initial scripts); the task pane side is split.
+        chunks: (chunk) => chunk.name !== "functions" && chunk.name !== "quota-reader",
         cacheGroups: {
           // The task pane's up-front libraries (React, Fluent) in one cacheable file.
           vendor: {

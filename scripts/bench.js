@@ -19,6 +19,7 @@ const BENCHES = [
   { name: "cli", script: "scripts/bench-cli.ts", about: "quota allocate on 100,000- and 1,048,576-row workbooks, vs LibreOffice → CSV" },
   { name: "schedule", script: "scripts/bench-schedule.ts", about: "year plan schedule, 5,000 reps × 12 months: controlled rounding vs the one-way split" },
   { name: "tti", script: "scripts/bench-tti.ts", about: "time to an interactive wizard in headless Chromium (needs npm run build)" },
+  { name: "page", script: "scripts/bench-page.ts", about: "the page outside Office: file → preview on 100,000- and 1,048,576-row workbooks, time and peak JS heap (needs npm run build)" },
   { name: "hostile", script: "scripts/bench-hostile.ts", about: "quota allocate on bombs, impossible addresses, malformed parts and other kinds of file: exit 1, one line, under 1 GB and 10 s" },
 ];
 

@@ -12,7 +12,6 @@ import type { RangeRef, WorkbookPort } from "../workbook/port";
 import { fileKindOf } from "../workbook/fileKind";
 import { downloadBytes, resultFileName, type Host, type OpenedWorkbook } from "./host";
 import {
-  analyse,
   checkRealism,
   effectiveMapping,
   firstSalesSheet,
@@ -30,7 +29,9 @@ import {
   type QuotaPlan,
   type Realism,
   type Result,
+  type TimeFilter,
 } from "./pipeline";
+import { useAnalysis } from "./useAnalysis";
 import { initialState, reducer, sourceRange, STEP_COUNT, suggestSheetName, type Action, type SourceKind, type StepIndex, type WizardState } from "./state";
 import { translator, type MessageId, type Translate } from "./strings";
 import { useStyles } from "./styles";
@@ -109,6 +110,8 @@ function isSingleCell(r: RangeRef): boolean {
   return r.firstRow === r.lastRow && r.firstColumn === r.lastColumn;
 }
 
+const NO_FILTER: TimeFilter = {};
+
 export function useDerived(state: WizardState, locale: Locale): Derived {
   const { source, skipInvalid, params } = state;
   const value = historyValue(params.method, params.measure);
@@ -117,17 +120,11 @@ export function useDerived(state: WizardState, locale: Locale): Derived {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [source, state.mapping, params.method, params.profitBasis],
   );
-  const base = useMemo(() => (source && mapping && mapping.rep !== null ? analyse(source, mapping, value, skipInvalid) : null), [source, mapping, value, skipInvalid]);
+  const base = useAnalysis(source, mapping && mapping.rep !== null ? mapping : null, value, skipInvalid, NO_FILTER, "{}");
   const parsed = useMemo(() => parseParams(params, locale), [params, locale]);
   const filterKey = parsed.filter ? JSON.stringify(parsed.filter) : null;
-  const history = useMemo(() => {
-    if (!source || !mapping || !base) return null;
-    if (params.timeframe === "all") return base;
-    if (!parsed.filter) return null;
-    return analyse(source, mapping, value, skipInvalid, parsed.filter);
-    // filterKey stands for parsed.filter (a new object on every keystroke)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source, mapping, base, value, skipInvalid, params.timeframe, filterKey]);
+  const filtered = useAnalysis(source, base && mapping && params.timeframe !== "all" ? mapping : null, value, skipInvalid, parsed.filter, filterKey);
+  const history = !source || !mapping || !base ? null : params.timeframe === "all" ? base : filtered;
   const plan = useMemo(() => (history?.ok && parsed.params ? makePlan(history.value, parsed.params) : null), [history, parsed.params]);
   const realism = useMemo(() => {
     if (!history?.ok || !parsed.params || parsed.params.method === "forecast") return null;
@@ -234,7 +231,7 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         dispatch({ type: "openStarted", fileName: file.name });
         let opened: OpenedWorkbook;
         try {
-          opened = await host.openFile!(await fileBytes(file), file.name);
+          opened = await host.openFile!(await fileBytes(file), file.name, (done, total) => dispatch({ type: "progress", phase: "read", done, total }));
         } catch (error) {
           const known = error && typeof (error as { messageIn?: unknown }).messageIn === "function";
           const detail = error instanceof Error ? error.message : String(error);

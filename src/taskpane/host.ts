@@ -1,13 +1,17 @@
 /**
  * How the wizard gets a workbook. In Excel: the open workbook through the Office.js adapter.
- * In a browser: an .xlsx or CSV file the user picks, through the ExcelJS or the CSV adapter
- * (chosen by the file's name, workbook/fileKind.ts), offered back as an .xlsx download. Both adapters are loaded on demand (dynamic import → separate chunks): ExcelJS
- * alone is several times the size of the whole initial task pane.
+ * In a browser: an .xlsx or CSV file the user picks (the reader is chosen by the file's name,
+ * workbook/fileKind.ts), offered back as an .xlsx download. The file is read in a worker
+ * (reader/), so the page stays responsive and holds only what it shows; where a worker cannot
+ * start, the ExcelJS or the CSV adapter reads it in the page. Adapters and the reader are
+ * loaded on demand (dynamic import → separate chunks): ExcelJS alone is several times the size
+ * of the whole initial task pane.
  */
 import { fileKindOf } from "../workbook/fileKind";
 import type { Locale } from "../i18n";
 import { outputFileName } from "../workbook/plan";
-import type { WorkbookPort } from "../workbook/port";
+import type { ProgressListener, WorkbookPort } from "../workbook/port";
+import type { RemoteWorkbook } from "./reader/client";
 
 export interface OpenedWorkbook {
   port: WorkbookPort;
@@ -19,8 +23,12 @@ export interface Host {
   kind: "excel" | "browser";
   /** Excel: the workbook the task pane belongs to. */
   connect?: () => Promise<OpenedWorkbook>;
-  /** Browser: a workbook from a file's bytes; the name says how to read them. */
-  openFile?: (data: ArrayBuffer, name: string) => Promise<OpenedWorkbook>;
+  /**
+   * Browser: a workbook from a file's bytes (handed over: the caller's buffer may be emptied);
+   * the name says how to read them. `onProgress` hears how far opening has got, where that
+   * takes a while.
+   */
+  openFile?: (data: ArrayBuffer, fileName?: string, onProgress?: ProgressListener) => Promise<OpenedWorkbook>;
   /** Starts fetching the adapter early, so opening a file does not wait for it. */
   preload?: () => void;
 }
@@ -43,13 +51,47 @@ function loadCsv() {
   return import(/* webpackChunkName: "csv-adapter" */ "../workbook/csv");
 }
 
-export function browserHost(): Host {
+async function startReader(): Promise<RemoteWorkbook | null> {
+  try {
+    const { startReader } = await import(/* webpackChunkName: "reader" */ "./reader/start");
+    return startReader();
+  } catch {
+    return null;
+  }
+}
+
+export interface BrowserHostOptions {
+  /** Starts a reading worker, or gives null to read in the page (tests, no workers). */
+  startReader?: () => Promise<RemoteWorkbook | null>;
+}
+
+export function browserHost(options: BrowserHostOptions = {}): Host {
+  const start = options.startReader ?? startReader;
+  /** A reader started ahead of the first file (preload), and the one holding the open file. */
+  let spare: Promise<RemoteWorkbook | null> | null = null;
+  let current: RemoteWorkbook | null = null;
   return {
     kind: "browser",
-    async openFile(data: ArrayBuffer, name: string) {
-      if (fileKindOf(name) === "csv") {
+    async openFile(data: ArrayBuffer, fileName = "workbook.xlsx", onProgress?: ProgressListener) {
+      // One reader per file: ending the last one frees all it held.
+      current?.close();
+      current = null;
+      const reader = await (spare ?? start());
+      spare = null;
+      if (reader) {
+        let started = true;
+        await reader.ready.catch(() => (started = false));
+        if (started) {
+          current = reader;
+          await reader.open(data, fileName, onProgress);
+          return { port: reader, toBuffer: () => reader.toBuffer() };
+        }
+        reader.close();
+      }
+      // No worker: read in the page, as the add-in did before it had one.
+      if (fileKindOf(fileName) === "csv") {
         const { CsvWorkbook } = await loadCsv();
-        const workbook = await CsvWorkbook.fromBytes(data, { name });
+        const workbook = await CsvWorkbook.fromBytes(data, { name: fileName });
         return { port: workbook, toBuffer: () => workbook.toBuffer() };
       }
       const { XlsxWorkbook } = await loadXlsx();
@@ -57,7 +99,7 @@ export function browserHost(): Host {
       return { port: workbook, toBuffer: () => workbook.toBuffer() };
     },
     preload() {
-      loadXlsx().catch(() => undefined); // a failure shows up again, with a message, on open
+      spare ??= start();
     },
   };
 }

@@ -49,11 +49,47 @@ export function rangeLabel(r: RangeRef): string {
 }
 
 /**
+ * A workbook whose rows stay where they are read (the page's reading worker): it finds and
+ * reads the source itself, and the rows are aggregated there, by request (RemoteRows).
+ */
+export interface SourceReader {
+  readSourceData(range: RangeRef, onProgress?: ProgressListener): Promise<SourceData>;
+}
+
+function isSourceReader(port: WorkbookPort): port is WorkbookPort & SourceReader {
+  return typeof (port as Partial<SourceReader>).readSourceData === "function";
+}
+
+/** The aggregations of a source whose rows are held elsewhere, by analysisKey. */
+export interface RemoteRows {
+  /** The answer for these choices when it is already known. */
+  peek(key: string): Result<Aggregation> | undefined;
+  analyse(key: string, mapping: ColumnMapping, value: "amount" | "profit" | "units", skipInvalid: boolean, filter: TimeFilter): Promise<Result<Aggregation>>;
+}
+
+const remoteRows = new WeakMap<SheetSnapshot, RemoteRows>();
+
+/** Marks a snapshot (without rows) as standing for rows held elsewhere. */
+export function holdsRemoteRows(snapshot: SheetSnapshot, rows: RemoteRows): void {
+  remoteRows.set(snapshot, rows);
+}
+
+export function remoteRowsOf(source: SourceData | null): RemoteRows | null {
+  return (source && remoteRows.get(source.snapshot)) ?? null;
+}
+
+/** Identifies the choices an aggregation depends on. */
+export function analysisKey(mapping: ColumnMapping, value: string, skipInvalid: boolean, filter: TimeFilter): string {
+  return JSON.stringify([mapping.rep, mapping.amount, mapping.date, mapping.units, mapping.weight, mapping.costs, value, skipInvalid, filter.year ?? null, filter.from?.getTime() ?? null, filter.to?.getTime() ?? null]);
+}
+
+/**
  * Reads a range in two passes: the first rows to find the header and columns, then the
  * table's columns from the header row down (in blocks, with progress). Only the columns that
  * have a header are read, which keeps wide sheets small.
  */
 export async function readSource(port: WorkbookPort, range: RangeRef, onProgress?: ProgressListener): Promise<SourceData> {
+  if (isSourceReader(port)) return port.readSourceData(range, onProgress);
   const headRange: RangeRef = { ...range, lastRow: Math.min(range.lastRow, range.firstRow + HEAD_ROWS - 1) };
   const head = await port.read(headRange);
   if (head.rows.length === 0) throw new SourceProblem("emptyRange", { address: rangeLabel(range) });
@@ -112,6 +148,7 @@ export function effectiveMapping(source: SourceData, mapping: ColumnMapping, par
 }
 
 export function analyse(source: SourceData, mapping: ColumnMapping, value: "amount" | "profit" | "units", skipInvalid: boolean, filter: TimeFilter = {}): Result<Aggregation> {
+  if (remoteRowsOf(source)) return { ok: false, error: new Error("The rows are held by the reader: ask it (RemoteRows.analyse).") };
   return attempt(() => {
     // The same refusal as the command's: no "profit" that is revenue under another name.
     if (value === "profit") validateMapping("profit", mapping, source.table);

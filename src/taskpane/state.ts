@@ -192,7 +192,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
       return { ...state, ...newSource(state), readStatus: "reading", readProgress: { done: 0, total: 0 } };
     case "progress":
       if (action.phase === "read") {
-        if (state.readStatus !== "reading") return state;
+        if (state.readStatus !== "reading" && state.readStatus !== "opening") return state;
         return { ...state, readProgress: { done: action.done, total: action.total } };
       }
       if (state.writeStatus !== "writing") return state;

@@ -41,6 +41,10 @@ export const strings = {
     en: "\"{name}\" could not be opened as an Excel workbook (.xlsx): {detail}",
     sv: "\"{name}\" gick inte att öppna som en Excel-arbetsbok (.xlsx): {detail}",
   },
+  readerStopped: {
+    en: "Reading \"{name}\" stopped ({detail}). The browser may have run out of memory: close other tabs and try again.",
+    sv: "Läsningen av \"{name}\" avbröts ({detail}). Webbläsaren kan ha fått slut på minne: stäng andra flikar och försök igen.",
+  },
   notCsv: {
     en: "\"{name}\" could not be read as a CSV file: {detail}",
     sv: "\"{name}\" gick inte att läsa som en CSV-fil: {detail}",

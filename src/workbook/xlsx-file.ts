@@ -9,27 +9,16 @@ import * as path from "path";
 import { Readable } from "stream";
 import * as zlib from "zlib";
 import { DEFAULT_LIMITS, FileProblem, megabytes, type ReadLimits } from "./file-errors";
-import { OoxmlPackage, type EntryStream, type RawEntry, type SheetEntry } from "./ooxml";
-import { loadReadContext, readSheetRows, SheetValueCache, streamedUsedRange, type ReadContext } from "./ooxml-read";
-import { PackageWorkbook } from "./ooxml-port";
 import { writeFileSafely } from "./node-write";
-import type { WritePlan } from "./plan";
-import type { ApplyOptions, CellValue, ProgressListener, RangeRef } from "./port";
+import { OoxmlPackage, type EntryStream, type RawEntry } from "./ooxml";
+import { StreamedWorkbook } from "./xlsx-stream";
 
 export interface XlsxFileOptions {
   /** What reads may inflate and hold (DEFAULT_LIMITS); tests set smaller ones. */
   limits?: ReadLimits;
 }
 
-export class XlsxFile extends PackageWorkbook {
-  private readContext: Promise<ReadContext> | null = null;
-  /**
-   * Values of sheets without a <dimension> (ExcelJS's streaming writer never writes one), kept
-   * from the pass that found their used range, by part: the read that follows is then served
-   * from memory instead of a second pass over the sheet.
-   */
-  private readonly scanned = new Map<string, SheetValueCache>();
-
+export class XlsxFile extends StreamedWorkbook {
   private constructor(
     pkg: OoxmlPackage,
     /** The absolute path the workbook was read from (never written). */
@@ -47,38 +36,6 @@ export class XlsxFile extends PackageWorkbook {
     const pkg = await OoxmlPackage.load(data, limits);
     pkg.inflater = nativeInflate;
     return new XlsxFile(pkg, absolute);
-  }
-
-  private context(): Promise<ReadContext> {
-    this.readContext ??= loadReadContext(this.pkg);
-    return this.readContext;
-  }
-
-  protected async sourceUsedRange(sheet: SheetEntry): Promise<RangeRef | null> {
-    if (!sheet.part) return null;
-    const cache = new SheetValueCache();
-    const used = await streamedUsedRange(this.pkg, sheet.part, () => this.context(), sheet.name, cache);
-    if (cache.usable) this.scanned.set(sheet.part, cache);
-    return used;
-  }
-
-  protected async readSource(sheet: SheetEntry, firstRow: number, lastRow: number, columns: number[], total: number, onProgress?: ProgressListener): Promise<CellValue[][]> {
-    if (!sheet.part) return [];
-    const ctx = await this.context();
-    const cache = this.scanned.get(sheet.part);
-    if (cache) {
-      // A read to the end is the table read; the values are not needed after it (a later
-      // read streams the sheet again).
-      if (lastRow >= cache.lastRow) this.scanned.delete(sheet.part);
-      return cache.read(ctx, firstRow, lastRow, columns, total, onProgress);
-    }
-    return readSheetRows(this.pkg, sheet.part, ctx, firstRow, lastRow, columns, total, onProgress);
-  }
-
-  override async apply(plan: WritePlan, options?: ApplyOptions): Promise<void> {
-    const target = this.pkg.findSheet(plan.sheet);
-    if (target?.part) this.scanned.delete(target.part);
-    await super.apply(plan, options);
   }
 
   /**

@@ -2,7 +2,8 @@
  * Every file a user or attacker brings gets a clear one-line answer: files of other kinds say
  * what they are, damaged and hostile ones (bombs, impossible addresses, malformed parts) are
  * refused naming the part and cell, the same way by the file adapter (the `quota` command)
- * and the in-memory adapter (the task pane). Files generated in scripts/hostile-files.ts.
+ * and the in-memory adapters (the task pane's reading worker and its in-page fallback).
+ * Files generated in scripts/hostile-files.ts.
  */
 import { promises as fs } from "fs";
 import * as os from "os";
@@ -15,6 +16,7 @@ import { scanSheetText } from "../../src/workbook/ooxml-read";
 import { sniffWorkbookFile } from "../../src/workbook/sniff";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { XlsxFile } from "../../src/workbook/xlsx-file";
+import { StreamedWorkbook } from "../../src/workbook/xlsx-stream";
 
 let dir: string;
 let counter = 0;
@@ -52,7 +54,10 @@ async function answers(bytes: Uint8Array, limits?: ReadLimits): Promise<[string,
       return (e as Error).message;
     }
   };
-  return [await attempt(() => XlsxFile.open(file, { limits })), await attempt(() => XlsxWorkbook.fromBuffer(bytes, { limits }))];
+  const fromFile = await attempt(() => XlsxFile.open(file, { limits }));
+  // The task pane's reading worker streams the bytes it was handed: the same answer.
+  expect(await attempt(() => StreamedWorkbook.fromBytes(bytes, limits))).toBe(fromFile);
+  return [fromFile, await attempt(() => XlsxWorkbook.fromBuffer(bytes, { limits }))];
 }
 
 describe("sniffWorkbookFile", () => {

@@ -51,7 +51,7 @@ export function SourceStep() {
       <p className={styles.text}>{host.kind === "excel" ? t("sourceIntroExcel") : t("sourceIntroBrowser")}</p>
       {host.kind === "browser" ? <FilePicker busy={busy} onChosen={willRead} /> : <ExcelSource busy={busy} />}
       {host.kind === "browser" && state.sheets.length > 0 && <SheetChoice busy={busy} onChosen={willRead} />}
-      {state.readStatus === "opening" && <ProgressStatus progress={null} label={state.fileName ? t("opening", { name: state.fileName }) : t("reading")} testId="read-progress" />}
+      {state.readStatus === "opening" && <ProgressStatus progress={state.readProgress} label={state.fileName ? t("opening", { name: state.fileName }) : t("reading")} testId="read-progress" />}
       {state.readStatus === "reading" && <ProgressStatus progress={state.readProgress} label={t("reading")} testId="read-progress" />}
       {state.readStatus === "error" && (
         <Notice intent="error" title={t("errorTitle")} testId="read-error">
