@@ -208,7 +208,7 @@ export class CellGrid {
 
   /** Rows with at least one cell, top to bottom. */
   *rowNumbers(): Generator<number> {
-    const used = this.usedRange("");
+    const used = this.bounds();
     if (!used) return;
     for (let r = used.firstRow; r <= used.lastRow; r++) if (this.hasCells(r)) yield r;
   }
@@ -237,26 +237,41 @@ export class CellGrid {
     }
   }
 
-  usedRange(sheet: string): RangeRef | null {
+  /** A rectangle that holds every cell (tall blocks counted whole, even where emptied later). */
+  private bounds(): { firstRow: number; lastRow: number } | null {
     let firstRow = Infinity;
     let lastRow = 0;
-    let firstColumn = Infinity;
-    let lastColumn = 0;
     for (const [r, cells] of this.cells) {
-      for (const [c, cell] of cells) {
+      for (const cell of cells.values()) {
         if (!cell) continue;
         firstRow = Math.min(firstRow, r);
         lastRow = Math.max(lastRow, r);
-        firstColumn = Math.min(firstColumn, c);
-        lastColumn = Math.max(lastColumn, c);
       }
     }
     for (const b of this.blocks) {
       if (!b.used) continue;
       firstRow = Math.min(firstRow, b.used.firstRow);
       lastRow = Math.max(lastRow, b.used.lastRow);
-      firstColumn = Math.min(firstColumn, b.used.firstColumn);
-      lastColumn = Math.max(lastColumn, b.used.lastColumn);
+    }
+    return lastRow === 0 ? null : { firstRow, lastRow };
+  }
+
+  /**
+   * The rectangle of the cells that hold a value, counted from the cells as laid out: a later
+   * block that empties part of a tall block shrinks it exactly.
+   */
+  usedRange(sheet: string): RangeRef | null {
+    let firstRow = Infinity;
+    let lastRow = 0;
+    let firstColumn = Infinity;
+    let lastColumn = 0;
+    for (const r of this.rowNumbers()) {
+      for (const [c] of this.rowCells(r)) {
+        if (r < firstRow) firstRow = r;
+        if (r > lastRow) lastRow = r;
+        if (c < firstColumn) firstColumn = c;
+        if (c > lastColumn) lastColumn = c;
+      }
     }
     return lastRow === 0 ? null : { sheet, firstRow, firstColumn, lastRow, lastColumn };
   }
