@@ -8,6 +8,7 @@ import { Notice, StepHeading } from "../common";
 import { DataTable, type DataColumn } from "../DataTable";
 import { formatCompact, formatNumber, formatPercent } from "../format";
 import { QuotaChart } from "../QuotaChart";
+import { ScheduleTable } from "../ScheduleTable";
 import { useStyles } from "../styles";
 import { useWizard } from "../Wizard";
 import { METHOD_NAMES } from "./MethodStep";
@@ -126,6 +127,12 @@ export function PreviewStep() {
           },
         }}
       />
+      {plan.params.periods > 1 && (
+        <>
+          <h3 className={styles.subheading}>{t("scheduleHeading")}</h3>
+          <ScheduleTable plan={plan} locale={locale} t={t} />
+        </>
+      )}
       {plan.warnings.length > 0 && (
         <Notice intent="warning" testId="plan-warnings">
           <ul className={mergeClasses(styles.list)} style={{ margin: 0 }}>
