@@ -214,6 +214,7 @@ export const strings = {
     sv: "Ange överfördelningen som en procentsats som 10% eller ett decimaltal som 0,1, på 0 eller mer.",
   },
   scheduleHeading: { en: "Quotas per period", sv: "Kvoter per period" },
+  scheduleToggle: { en: "Show the quotas per period", sv: "Visa kvoterna per period" },
   scheduleScrollLabel: { en: "Quotas per period (scrolls sideways)", sv: "Kvoter per period (kan rullas i sidled)" },
   lettersLabel: { en: "Write quota letters (one page per rep)", sv: "Skriv kvotbrev (en sida per säljare)" },
   invalidRange: {

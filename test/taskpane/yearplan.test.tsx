@@ -17,6 +17,7 @@ async function toMethod() {
 }
 
 function scheduleTotals(): string[] {
+  if (!screen.queryByTestId("schedule-totals")) screen.getByTestId("schedule-toggle").click();
   const row = screen.getByTestId("schedule-totals");
   return within(row)
     .getAllByRole("cell")

@@ -1,5 +1,5 @@
 /** Step 3: the quotas per rep, their totals (equal to the target), and a bar chart. */
-import { Field, Input, mergeClasses, Select } from "@fluentui/react-components";
+import { Field, Input, mergeClasses, Select, Switch } from "@fluentui/react-components";
 import { useDeferredValue, useMemo, useState } from "react";
 import { textKey } from "../../sheet/cells";
 import { decimalsOf, planWarningText, type QuotaPlanRow } from "../../sheet/quotaPlan";
@@ -36,6 +36,7 @@ export function PreviewStep() {
   const styles = useStyles();
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<PreviewSort>("sheet");
+  const [showSchedule, setShowSchedule] = useState(false);
   const deferredQuery = useDeferredValue(query);
   const result = derived.plan;
   const plan = result?.ok ? result.value : null;
@@ -127,11 +128,11 @@ export function PreviewStep() {
           },
         }}
       />
-      {plan.params.periods > 1 && (
-        <>
-          <h3 className={styles.subheading}>{t("scheduleHeading")}</h3>
+      {plan.params.periods > 1 && <Switch label={t("scheduleToggle")} checked={showSchedule} onChange={(_, d) => setShowSchedule(d.checked)} data-testid="schedule-toggle" />}
+      {plan.params.periods > 1 && showSchedule && (
+        <div style={{ maxWidth: "100%", minWidth: 0, overflowX: "auto" }}>
           <ScheduleTable plan={plan} locale={locale} t={t} />
-        </>
+        </div>
       )}
       {plan.warnings.length > 0 && (
         <Notice intent="warning" testId="plan-warnings">
