@@ -3,9 +3,9 @@
  * Parsed and checked here, before any file is opened; src/plan/yearPlan.ts applies them.
  */
 import { parseMonth } from "../plan/calendar";
-import type { Lock, Phasing, RosterEntry, YearPlanParams } from "../plan/types";
+import type { Lock, Phasing } from "../plan/types";
+import { readUplift } from "../plan/yearParams";
 import { monthKey } from "../sheet/cells";
-import type { QuotaPlanParams } from "../sheet/quotaPlan";
 import { parseNumberArg } from "./args";
 import { usageError } from "./messages";
 
@@ -28,12 +28,10 @@ export function parseStartArg(text: string): string {
 
 /** Uplift as 0.1 or "10%"; a bare whole number above 1 ("10") is refused with a hint, as --growth does. */
 export function parseUpliftArg(text: string): number {
-  const trimmed = text.trim();
-  const percent = /%$/.test(trimmed);
-  const n = parseNumberArg(percent ? trimmed.slice(0, -1) : trimmed);
-  if (n === null || n < 0) throw usageError("badUplift", { value: text });
-  if (!percent && Number.isInteger(n) && n > 1) throw usageError("upliftLooksLikePercent", { value: trimmed, percent: n * 100 });
-  return percent ? n / 100 : n;
+  const r = readUplift(text, parseNumberArg);
+  if (r.ok) return r.value;
+  if (r.problem === "badUplift") throw usageError("badUplift", { value: text });
+  throw usageError("upliftLooksLikePercent", { value: r.value, percent: r.percent });
 }
 
 /** "REP=AMOUNT": the rep before the last "=", matched later like SUMIFS (trimmed, case-insensitive). */
@@ -54,45 +52,5 @@ export function parseRosterArg(text: string): { file: string; sheet: string | nu
   return { file, sheet: sheet === "" ? null : sheet };
 }
 
-/** The default plan start: the month after the last month of history, else January of next year. */
-export function defaultStart(historyMonths: readonly string[], now: Date): string {
-  let last = -1;
-  for (const key of historyMonths) {
-    const m = parseMonth(key);
-    if (m !== null && m > last) last = m;
-  }
-  return monthKey(last >= 0 ? last + 1 : (now.getUTCFullYear() + 1) * 12);
-}
-
-export interface YearOptions {
-  phasing: Phasing;
-  start: string | null;
-  uplift: number;
-  locks: Lock[];
-}
-
-/**
- * Whether the command was asked for a year plan (any of its options): then the Quotas sheet
- * shows the rep × period schedule; otherwise it keeps the annual table.
- */
-export function yearOptionsGiven(options: YearOptions & { team?: string | null; roster?: unknown }): boolean {
-  return (
-    options.phasing.kind !== "equal" ||
-    options.start !== null ||
-    options.uplift !== 0 ||
-    options.locks.length > 0 ||
-    (options.team ?? null) !== null ||
-    (options.roster ?? null) !== null
-  );
-}
-
-export function yearPlanParams(base: QuotaPlanParams, options: YearOptions, historyMonths: readonly string[], roster: RosterEntry[] | null, now: Date): YearPlanParams {
-  return {
-    ...base,
-    phasing: options.phasing,
-    start: options.start ?? defaultStart(historyMonths, now),
-    uplift: options.uplift,
-    locks: options.locks,
-    roster,
-  };
-}
+// The shared rules, re-exported for the command's callers.
+export { defaultStart, yearOptionsGiven, yearPlanParams, type YearOptions } from "../plan/yearParams";

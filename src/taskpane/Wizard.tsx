@@ -19,15 +19,16 @@ import {
   isValidSheetName,
   makePlan,
   parseParams,
-  quotaWritePlan,
   readSource,
+  showsSchedule,
+  writePlans,
   SourceProblem,
   yearsIn,
   type Aggregation,
   type ColumnMapping,
   type ParsedParams,
-  type QuotaPlan,
   type Realism,
+  type YearPlan,
   type Result,
   type TimeFilter,
 } from "./pipeline";
@@ -49,7 +50,7 @@ export interface Derived {
   parsed: ParsedParams;
   /** The rows in the chosen time frame: what the quotas are made from. */
   history: Result<Aggregation> | null;
-  plan: Result<QuotaPlan> | null;
+  plan: Result<YearPlan> | null;
   realism: Realism | "noBaseline" | null;
   /** A forecast's realism: its total against the history, and the reps far from the asked growth. */
   forecastRealism: ForecastAssessment | null;
@@ -284,8 +285,11 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
             dispatch({ type: "foreignSheet", sheet: sheetName, suggestion: suggestSheetName(sheetName, taken) });
             return;
           }
-          const plan = quotaWritePlan({
+          const [plan, ...more] = writePlans({
             plan: d.plan.value,
+            schedule: d.parsed.params ? showsSchedule(d.parsed.params) : false,
+            letters: s.writeLetters,
+            skipInvalid: s.skipInvalid,
             source: s.source,
             mapping: d.mapping,
             aggregation: d.history.value,
@@ -296,6 +300,8 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
             locale,
           });
           await wb.port.apply(plan, { onProgress: (done, total) => dispatch({ type: "progress", phase: "write", done, total }) });
+          // The stored plan and the letters, through the same port (as the command writes them).
+          for (const p of more) await wb.port.apply(p);
           dispatch({ type: "writeDone", sheet: sheetName, result: plan.result, reps: d.plan.value.rows.length, total: d.plan.value.total });
         } catch (error) {
           if (error instanceof OutputSheetTakenError || (error as Error | null)?.name === "OutputSheetTakenError") {

@@ -9,7 +9,15 @@ import { detectTable, profitColumn, type ColumnMapping, type DetectedTable } fro
 import { profitMapping, validateMapping } from "../sheet/mapping";
 import { aggregate, type Aggregation } from "../sheet/aggregate";
 import { tableEnd, type RowsBelow } from "../sheet/extent";
-import { planQuotas, type QuotaPlan } from "../sheet/quotaPlan";
+import type { QuotaPlan } from "../sheet/quotaPlan";
+import { planYear } from "../plan/yearPlan";
+import type { Phasing, YearPlan } from "../plan/types";
+import { yearOptionsGiven, yearPlanParams, readUplift } from "../plan/yearParams";
+import { parseMonth } from "../plan/calendar";
+import { storedPlanOf, storedPlanWritePlan } from "../plan/stored";
+import { buildLettersWritePlan } from "../plan/lettersSheet";
+import { annualPlan } from "../workbook/yearSheet";
+import { monthKey } from "../sheet/cells";
 import { assessTarget, historySpan as spanOf, type RealismLevel } from "../quota/realism";
 import { planAmountProblem, roundUnitProblem } from "../quota/validate";
 import { isExcelYear } from "../sheet/cells";
@@ -174,6 +182,8 @@ export interface PlanParams {
   growth: number;
   forecastMethod?: "last" | "average" | "trend";
   weighting?: "equal" | "weight";
+  /** The year plan's options (as the command's --phasing, --start, --uplift). */
+  year?: { phasing: Phasing; start: string | null; uplift: number };
 }
 
 export type FieldErrors = Partial<Record<keyof ParamInputs, MessageId>>;
@@ -212,6 +222,10 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
     if (g === null || g <= -100) errors.growth = "invalidGrowth";
     else growth = g / 100;
   }
+  const start = p.start.trim() === "" ? null : parseMonth(p.start.trim());
+  if (start === null && p.start.trim() !== "") errors.start = "invalidStart";
+  const uplift = readUplift(p.uplift === "" ? "0" : p.uplift, (x) => parseUserNumber(x, locale));
+  if (!uplift.ok) errors.uplift = "invalidUplift";
   let filter: TimeFilter | null = {};
   if (p.timeframe === "year") {
     const y = Number(p.year);
@@ -237,14 +251,28 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
       growth,
       ...(p.method === "forecast" ? { forecastMethod: p.forecastMethod } : {}),
       ...(p.method === "topdown" ? { weighting: p.weighting } : {}),
+      year: { phasing: { kind: p.phasing }, start: start === null ? null : monthKey(start), uplift: uplift.ok ? uplift.value : 0 },
     },
     filter,
     errors,
   };
 }
 
-export function makePlan(aggregation: Aggregation, params: PlanParams): Result<QuotaPlan> {
-  return attempt(() => planQuotas(aggregation, params));
+const NO_YEAR_OPTIONS: NonNullable<PlanParams["year"]> = { phasing: { kind: "equal" }, start: null, uplift: 0 };
+
+/**
+ * The year plan, as the `quota` command makes it (planYear with the shared params): without
+ * year options, equal phasing from the month after the history; the annual quotas are those
+ * of the annual plan.
+ */
+export function makePlan(aggregation: Aggregation, params: PlanParams, now: Date = new Date()): Result<YearPlan> {
+  const { year = NO_YEAR_OPTIONS, ...base } = params;
+  return attempt(() => planYear(aggregation, yearPlanParams(base, { ...year, locks: [] }, aggregation.periods, null, now)));
+}
+
+/** Whether the Quotas sheet shows the rep × period schedule: year options asked for (the command's rule). */
+export function showsSchedule(params: PlanParams): boolean {
+  return yearOptionsGiven({ ...(params.year ?? NO_YEAR_OPTIONS), locks: [] });
 }
 
 export interface Realism {
@@ -284,7 +312,11 @@ export function columnHeader(table: DetectedTable, column: number | null): strin
 }
 
 export interface WriteContext {
-  plan: QuotaPlan;
+  plan: YearPlan;
+  /** The Quotas sheet shows the schedule (else the annual table). */
+  schedule?: boolean;
+  /** Also write the quota letters sheet. */
+  letters?: boolean;
   source: SourceData;
   mapping: ColumnMapping;
   aggregation: Aggregation;
@@ -294,6 +326,7 @@ export interface WriteContext {
   sheetName: string;
   locale: Locale;
   now?: Date;
+  skipInvalid?: boolean;
 }
 
 /** Builds the write plan exactly as the `quota` command does, recording where the data came from. */
@@ -311,7 +344,7 @@ export function quotaWritePlan(c: WriteContext): WritePlan {
   if (weighted && c.mapping.weight !== null) columns.weight = columnHeader(c.source.table, c.mapping.weight);
   const a = c.aggregation;
   return buildQuotaWritePlan(
-    c.plan,
+    c.schedule ? c.plan : annualPlan(c.plan),
     {
       sourceSheet: c.source.snapshot.sheet,
       sourceFile: c.fileName,
@@ -332,6 +365,43 @@ export function quotaWritePlan(c: WriteContext): WritePlan {
   );
 }
 
+/**
+ * Everything a write applies, in order, as the `quota` command does: the Quotas sheet, the
+ * stored plan (a very hidden sheet, so refresh and review can take the plan up again) and,
+ * when asked for, the quota letters.
+ */
+export function writePlans(c: WriteContext): WritePlan[] {
+  const quotas = quotaWritePlan(c);
+  const header = (col: number | null) => (col === null ? null : columnHeader(c.source.table, col));
+  const weighted = c.plan.method === "topdown" && c.plan.params.weighting === "weight";
+  const day = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+  const stored = storedPlanOf(c.plan, {
+    createdAt: (c.now ?? new Date()).toISOString(),
+    madeBy: "Sales Quota add-in",
+    source: {
+      file: c.fileName,
+      sheet: c.source.snapshot.sheet,
+      headerRow: c.source.table.headerRow,
+      columns: {
+        rep: header(c.mapping.rep) ?? "",
+        amount: header(c.value === "units" ? c.mapping.units : c.mapping.amount) ?? "",
+        date: header(c.mapping.date),
+        costs: c.plan.method === "profit" ? c.mapping.costs.map((col) => columnHeader(c.source.table, col)) : [],
+        weight: weighted ? header(c.mapping.weight) : null,
+        team: null,
+      },
+      filter: c.filter.year !== undefined ? { year: c.filter.year } : c.filter.from || c.filter.to ? { from: day(c.filter.from), to: day(c.filter.to) } : null,
+      skipInvalid: c.skipInvalid ?? false,
+      roster: null,
+    },
+    outputSheet: c.sheetName,
+    schedule: c.schedule ?? false,
+  });
+  const plans = [quotas, storedPlanWritePlan(stored)];
+  if (c.letters) plans.push(buildLettersWritePlan(c.plan, c.locale).writePlan);
+  return plans;
+}
+
 export { isValidSheetName };
 
 /** Turns any failure into a sentence in the user's language. */
@@ -345,4 +415,4 @@ export function errorText(error: unknown, locale: Locale, t: (id: MessageId, par
   return t("unexpected", { detail });
 }
 
-export type { Aggregation, QuotaPlan, ColumnMapping, DetectedTable };
+export type { Aggregation, QuotaPlan, YearPlan, ColumnMapping, DetectedTable };

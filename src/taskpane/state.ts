@@ -18,6 +18,7 @@ export type Timeframe = "all" | "year" | "range";
 export type ForecastBase = "last" | "average" | "trend";
 /** Profit as revenue minus the ticked cost columns, or a ready-made profit column as it is. */
 export type ProfitBasis = "costs" | "column";
+export type PhasingChoice = "equal" | "history" | "team";
 
 /** Parameters exactly as the user typed them; pipeline.ts parses and validates them. */
 export interface ParamInputs {
@@ -35,6 +36,10 @@ export interface ParamInputs {
   /** yyyy-mm-dd, as <input type="date"> gives it */
   from: string;
   to: string;
+  /** The year plan: how the total is spread over the periods, the first month ("" = the default), the uplift. */
+  phasing: PhasingChoice;
+  start: string;
+  uplift: string;
 }
 
 export interface Progress {
@@ -74,6 +79,8 @@ export interface WizardState {
   /** Set when the output sheet exists and is not ours; a free name to offer instead. */
   foreignSheet: { sheet: string; suggestion: string } | null;
   written: { sheet: string; result: RangeRef; reps: number; total: number } | null;
+  /** Also write the quota letters sheet (one page per rep). */
+  writeLetters: boolean;
 }
 
 export const DEFAULT_PARAMS: ParamInputs = {
@@ -90,6 +97,9 @@ export const DEFAULT_PARAMS: ParamInputs = {
   year: "",
   from: "",
   to: "",
+  phasing: "equal",
+  start: "",
+  uplift: "0",
 };
 
 export function initialState(outputSheet = "Quotas"): WizardState {
@@ -116,6 +126,7 @@ export function initialState(outputSheet = "Quotas"): WizardState {
     writeProgress: null,
     foreignSheet: null,
     written: null,
+    writeLetters: false,
   };
 }
 
@@ -137,6 +148,7 @@ export type Action =
   | { type: "toggleCost"; column: number; on: boolean }
   | { type: "setSkipInvalid"; on: boolean }
   | { type: "setParam"; name: keyof ParamInputs; value: string }
+  | { type: "setWriteLetters"; on: boolean }
   | { type: "touch"; name: keyof ParamInputs }
   | { type: "revealErrors" }
   | { type: "setOutputSheet"; name: string }
@@ -235,6 +247,8 @@ export function reducer(state: WizardState, action: Action): WizardState {
       }
       return { ...state, ...staleWrite(state), params };
     }
+    case "setWriteLetters":
+      return { ...state, ...staleWrite(state), writeLetters: action.on };
     case "setOutputSheet":
       return { ...state, ...staleWrite(state), outputSheet: action.name, error: null };
     case "writeStarted":

@@ -8,6 +8,9 @@ import fs from "fs";
 import path from "path";
 import type { Browser } from "playwright-core";
 import { launchChromium, serveStatic, StaticServer } from "../support/browser";
+import { parseStoredPlan } from "../../src/plan/stored";
+import { lettersSheetName } from "../../src/plan/lettersSheet";
+import type { CellValue } from "../../src/workbook/port";
 
 jest.setTimeout(180_000);
 
@@ -72,6 +75,7 @@ test("a CSV file → mapping → bottom-up 10,000 → write → download of a ne
     await page.getByRole("button", { name: "Next", exact: true }).click();
     await expect(page.getByTestId("total-quota").textContent()).resolves.toBe("10,000");
     await page.getByRole("button", { name: "Next", exact: true }).click();
+    await page.getByTestId("write-letters").check();
     await page.getByRole("button", { name: "Write quotas" }).click();
     await page.getByTestId("write-done").waitFor();
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /^Download sales-quotas\.xlsx$/ }).click()]);
@@ -81,7 +85,18 @@ test("a CSV file → mapping → bottom-up 10,000 → write → download of a ne
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["sales", "Quotas"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["sales", "Quotas", "SalesQuota_Plan", lettersSheetName("en")]);
+    // The plan kept in the workbook (very hidden), read back as `quota refresh` reads it.
+    const kept = wb.getWorksheet("SalesQuota_Plan")!;
+    expect(kept.state).toBe("veryHidden");
+    const keptRows: CellValue[][] = [];
+    kept.eachRow((row) => keptRows.push([row.getCell(1).value as CellValue, row.getCell(2).value as CellValue]));
+    const stored = parseStoredPlan(keptRows);
+    expect(stored.result.rows.map((r) => r.quota)).toEqual([2857, 2857, 2857, 1429]);
+    expect(stored.source.columns.rep).toBe("Säljare");
+    // One quota letter per rep.
+    const letters = JSON.stringify(wb.getWorksheet(lettersSheetName("en"))!.getSheetValues());
+    for (const rep of ["Åsa Öberg", "Björn Ek", "Ek; Carla", "Dan Berg"]) expect(letters).toContain(rep);
     const data = wb.getWorksheet("sales")!;
     expect([1, 2, 3].map((c) => data.getCell(2, c).value)).toEqual(["Åsa Öberg", "1 000,00", "2025-01-03"]);
     expect(data.getCell(5, 1).value).toBe("Ek; Carla");

@@ -258,7 +258,9 @@ async function runFlow(locale: string, officeJs: "abort" | "empty", t: Texts, fo
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);
     const outName = foreignQuotas ? `${t.sheet} 2` : t.sheet;
-    expect(wb.worksheets.map((w) => w.name)).toEqual(foreignQuotas ? ["Read me", "Sales", t.sheet, outName] : ["Read me", "Sales", outName]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(foreignQuotas ? ["Read me", "Sales", t.sheet, outName, "SalesQuota_Plan"] : ["Read me", "Sales", outName, "SalesQuota_Plan"]);
+    // The plan kept for `quota refresh` / `quota review`, as the command keeps it.
+    expect(wb.getWorksheet("SalesQuota_Plan")!.state).toBe("veryHidden");
     const q = wb.getWorksheet(outName)!;
     const values = await cellValues(q);
     expect(values[0].slice(0, 5)).toEqual(t.headers);

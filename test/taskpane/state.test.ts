@@ -131,10 +131,10 @@ describe("typed numbers and parameters", () => {
     expect(bad.params).toBeNull();
     expect(bad.errors).toEqual({ target: "invalidTarget", periods: "invalidPeriods", roundTo: "invalidRound", from: "invalidRange" });
     const good = parseParams({ ...DEFAULT_PARAMS, method: "topdown", weighting: "weight", target: "600 000", periods: "12", roundTo: "100", timeframe: "year", year: "2025" }, "en");
-    expect(good.params).toEqual({ method: "topdown", target: 600000, periods: 12, roundTo: 100, growth: 0, weighting: "weight" });
+    expect(good.params).toEqual({ method: "topdown", target: 600000, periods: 12, roundTo: 100, growth: 0, weighting: "weight", year: { phasing: { kind: "equal" }, start: null, uplift: 0 } });
     expect(good.filter).toEqual({ year: 2025 });
     const forecast = parseParams({ ...DEFAULT_PARAMS, method: "forecast", growth: "30 %", forecastMethod: "trend" }, "en");
-    expect(forecast.params).toEqual({ method: "forecast", target: null, periods: 12, roundTo: 1, growth: 0.3, forecastMethod: "trend" });
+    expect(forecast.params).toEqual({ method: "forecast", target: null, periods: 12, roundTo: 1, growth: 0.3, forecastMethod: "trend", year: { phasing: { kind: "equal" }, start: null, uplift: 0 } });
     const range = parseParams({ ...DEFAULT_PARAMS, target: "1", timeframe: "range", from: "2025-01-01", to: "2025-01-31" }, "en");
     expect(range.filter!.to!.toISOString()).toBe("2025-01-31T23:59:59.999Z");
   });

@@ -6,7 +6,8 @@ import { formatMonth, formatNumber, formatPercent } from "../format";
 import { untimedHistory } from "../../quota/realism";
 import { profitColumn } from "../../sheet/detect";
 import { columnHeader, errorText } from "../pipeline";
-import type { ForecastBase, Method, ParamInputs } from "../state";
+import { defaultStart } from "../../plan/yearParams";
+import type { ForecastBase, Method, ParamInputs, PhasingChoice } from "../state";
 import type { MessageId } from "../strings";
 import { useStyles } from "../styles";
 import { useWizard } from "../Wizard";
@@ -113,8 +114,47 @@ export function MethodStep() {
         </Field>
       </div>
 
+      <YearOptions />
       <TimeFrame />
       <Checks />
+    </div>
+  );
+}
+
+/** The year plan's options: phasing, first month (default shown), uplift — the command's --phasing, --start, --uplift. */
+function YearOptions() {
+  const { state, t, derived, dispatch } = useWizard();
+  const styles = useStyles();
+  const p = state.params;
+  const noDates = state.mapping?.date === null;
+  const errors = derived.parsed.errors;
+  const set = (name: keyof ParamInputs) => (value: string) => dispatch({ type: "setParam", name, value });
+  const touch = (name: keyof ParamInputs) => () => dispatch({ type: "touch", name });
+  const fieldError = (name: keyof ParamInputs) => {
+    const id = errors[name];
+    if (!id || !(state.touched[name] || state.revealErrors)) return {};
+    return { validationMessage: t(id), validationState: "error" as const };
+  };
+  const month = defaultStart(derived.history?.ok ? derived.history.value.periods : [], new Date());
+  return (
+    <div className={styles.grid2}>
+      <Field label={t("phasingLabel")}>
+        <Select value={p.phasing} onChange={(_, d) => set("phasing")(d.value as PhasingChoice)} data-testid="phasing">
+          <option value="equal">{t("phasingEqual")}</option>
+          <option value="history" disabled={noDates}>
+            {t("phasingHistory")}
+          </option>
+          <option value="team" disabled={noDates}>
+            {t("phasingTeam")}
+          </option>
+        </Select>
+      </Field>
+      <Field label={t("startLabel")} hint={t("startHint", { month })} {...fieldError("start")}>
+        <Input value={p.start} placeholder={month} autoComplete="off" onChange={(_, d) => set("start")(d.value)} onBlur={touch("start")} data-testid="start" />
+      </Field>
+      <Field label={t("upliftLabel")} hint={t("upliftHint")} {...fieldError("uplift")}>
+        <Input value={p.uplift} inputMode="decimal" autoComplete="off" onChange={(_, d) => set("uplift")(d.value)} onBlur={touch("uplift")} data-testid="uplift" />
+      </Field>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** Step 3: the quotas per rep, their totals (equal to the target), and a bar chart. */
-import { Field, Input, mergeClasses, Select } from "@fluentui/react-components";
+import { Field, Input, mergeClasses, Select, Switch } from "@fluentui/react-components";
 import { useDeferredValue, useMemo, useState } from "react";
 import { textKey } from "../../sheet/cells";
 import { decimalsOf, planWarningText, type QuotaPlanRow } from "../../sheet/quotaPlan";
@@ -8,6 +8,7 @@ import { Notice, StepHeading } from "../common";
 import { DataTable, type DataColumn } from "../DataTable";
 import { formatCompact, formatNumber, formatPercent } from "../format";
 import { QuotaChart } from "../QuotaChart";
+import { ScheduleTable } from "../ScheduleTable";
 import { useStyles } from "../styles";
 import { useWizard } from "../Wizard";
 import { METHOD_NAMES } from "./MethodStep";
@@ -35,6 +36,7 @@ export function PreviewStep() {
   const styles = useStyles();
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<PreviewSort>("sheet");
+  const [showSchedule, setShowSchedule] = useState(false);
   const deferredQuery = useDeferredValue(query);
   const result = derived.plan;
   const plan = result?.ok ? result.value : null;
@@ -126,6 +128,12 @@ export function PreviewStep() {
           },
         }}
       />
+      {plan.params.periods > 1 && <Switch label={t("scheduleToggle")} checked={showSchedule} onChange={(_, d) => setShowSchedule(d.checked)} data-testid="schedule-toggle" />}
+      {plan.params.periods > 1 && showSchedule && (
+        <div style={{ maxWidth: "100%", minWidth: 0, overflowX: "auto" }}>
+          <ScheduleTable plan={plan} locale={locale} t={t} />
+        </div>
+      )}
       {plan.warnings.length > 0 && (
         <Notice intent="warning" testId="plan-warnings">
           <ul className={mergeClasses(styles.list)} style={{ margin: 0 }}>

@@ -1,5 +1,5 @@
 /** Step 4: write the Quotas sheet (same write plan as the `quota` command), then show or download it. */
-import { Button, Field, Input } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { chooseOutputSheet, defaultOutputSheet, OutputSheetTakenError, qualifiedAddress } from "../../workbook/plan";
 import type { SheetOwnership } from "../../workbook/port";
@@ -46,6 +46,13 @@ export function WriteStep() {
           </div>
         </Notice>
       )}
+      <Checkbox
+        label={t("lettersLabel")}
+        checked={state.writeLetters}
+        onChange={(_, d) => dispatch({ type: "setWriteLetters", on: d.checked === true })}
+        disabled={writing}
+        data-testid="write-letters"
+      />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={writing || !!nameProblem || !derived.plan?.ok} onClick={() => void actions.write()} data-testid="write">
           {t("writeButton")}
