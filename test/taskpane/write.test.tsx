@@ -65,7 +65,7 @@ describe("step 4, write", () => {
     await waitFor(() => expect((screen.getByTestId("output-sheet") as HTMLInputElement).value).toBe("Quotas"));
     await act(async () => screen.getByTestId("write").click());
     await waitFor(() => expect(screen.getByTestId("write-done")).toBeTruthy());
-    expect(port.applied.map((p) => p.sheet)).toEqual(["Quotas"]);
+    expect(port.applied.map((p) => p.sheet)).toEqual(["Quotas", "SalesQuota_Plan"]);
     expect(port.sheet("Kvoter")).toBeFalsy();
   });
 
