@@ -1,19 +1,21 @@
 /**
  * Plan periods as calendar months. A plan starts at a month ("YYYY-MM") and is split into
  * `periods` equal runs of months when 12 is a multiple of the count (12 → months, 4 → quarters,
- * 2 → halves, 1 → the year); any other count is one month per period. Pure.
+ * 2 → halves, 1 → the year); any other count is one month per period. Pure. Month
+ * arithmetic is the year plan's (calendar.ts), so reviews and plans read months alike.
  */
+import { monthKey } from "../sheet/cells";
+import { parseMonth } from "./calendar";
 
-/** "YYYY-MM" → months since year 0, for arithmetic. */
+/** "YYYY-MM" → months since year 0, for arithmetic (the year plan's calendar rule). */
 export function monthIndex(month: string): number {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!m) throw new RangeError(`Not a month: ${month}`);
-  return Number(m[1]) * 12 + Number(m[2]) - 1;
+  const index = parseMonth(month);
+  if (index === null) throw new RangeError(`Not a month: ${month}`);
+  return index;
 }
 
 export function monthFromIndex(index: number): string {
-  const year = Math.floor(index / 12);
-  return `${String(year).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
+  return monthKey(index);
 }
 
 export function addMonths(month: string, count: number): string {
