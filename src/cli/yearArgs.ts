@@ -4,19 +4,16 @@
  */
 import { parseMonth } from "../plan/calendar";
 import type { Lock, Phasing } from "../plan/types";
-import { readUplift } from "../plan/yearParams";
+import { readLockAmount, readPhasing, readUplift } from "../plan/yearParams";
 import { monthKey } from "../sheet/cells";
 import { parseNumberArg } from "./args";
 import { usageError } from "./messages";
 
 /** equal | history | team | W,W,… (one weight per period; "," or ";" between them). */
 export function parsePhasingArg(text: string): Phasing {
-  const t = text.trim().toLowerCase();
-  if (t === "equal" || t === "history" || t === "team") return { kind: t };
-  const parts = t.split(/[;,]/).map((p) => p.trim());
-  const weights = parts.map((p) => parseNumberArg(p));
-  if (parts.length < 1 || weights.some((w) => w === null || w < 0)) throw usageError("badPhasing", { value: text });
-  return { kind: "pattern", weights: weights as number[] };
+  const phasing = readPhasing(text, parseNumberArg);
+  if (phasing === null) throw usageError("badPhasing", { value: text });
+  return phasing;
 }
 
 /** "YYYY-MM" (the plan's first month). */
@@ -38,8 +35,8 @@ export function parseUpliftArg(text: string): number {
 export function parseLockArg(text: string): Lock {
   const eq = text.lastIndexOf("=");
   const rep = eq > 0 ? text.slice(0, eq).trim() : "";
-  const amount = eq > 0 ? parseNumberArg(text.slice(eq + 1)) : null;
-  if (rep === "" || amount === null || amount < 0) throw usageError("badLock", { value: text });
+  const amount = eq > 0 ? readLockAmount(text.slice(eq + 1), parseNumberArg) : null;
+  if (rep === "" || amount === null) throw usageError("badLock", { value: text });
   return { rep, amount };
 }
 

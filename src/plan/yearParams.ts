@@ -65,3 +65,23 @@ export function readUplift(text: string, parseNumber: (s: string) => number | nu
   if (!percent && Number.isInteger(n) && n > 1) return { ok: false, problem: "upliftLooksLikePercent", value: trimmed, percent: n * 100 };
   return { ok: true, value: percent ? n / 100 : n };
 }
+
+/**
+ * A phasing as typed: equal | history | team | W,W,… (one weight per period, "," or ";"
+ * between them; each weight read by `parseNumber`, 0 or more). Null when it cannot be read.
+ * The number of weights is checked against the periods by planYear ("patternLength").
+ */
+export function readPhasing(text: string, parseNumber: (s: string) => number | null): Phasing | null {
+  const t = text.trim().toLowerCase();
+  if (t === "equal" || t === "history" || t === "team") return { kind: t };
+  const parts = t.split(/[;,]/).map((p) => p.trim());
+  const weights = parts.map((p) => parseNumber(p));
+  if (parts.length < 1 || weights.some((w) => w === null || w < 0)) return null;
+  return { kind: "pattern", weights: weights as number[] };
+}
+
+/** A lock's amount as typed ("REP=AMOUNT"'s right side): a number of 0 or more, else null. */
+export function readLockAmount(text: string, parseNumber: (s: string) => number | null): number | null {
+  const amount = parseNumber(text);
+  return amount === null || amount < 0 ? null : amount;
+}

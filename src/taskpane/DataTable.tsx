@@ -19,8 +19,12 @@ export interface DataColumn<R> {
   text(row: R): string;
   /** A shorter text for when space is short (numbers); the full text stays in the title. */
   compact?(row: R): string;
-  /** Extra content after the text (e.g. a share repeated under the name on narrow panes). */
-  extra?(row: R): ReactNode;
+  /**
+   * Extra content after the text (e.g. a share repeated under the name on narrow panes, or an
+   * edit button). `rowActive`: the row holds the table's tab stop, so its controls may take
+   * tab stops too (tabIndex 0) while the other rows' stay out of the tab order.
+   */
+  extra?(row: R, rowActive: boolean): ReactNode;
   /** A class for this column's cells (e.g. hide a column on narrow panes). */
   className?: string;
   /** "ascending" | "descending" when the rows are sorted by this column. */
@@ -188,6 +192,8 @@ export function DataTable<R>({ columns, rows, rowKey, caption, label, footer, te
 
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLTableElement>) => {
+      // Keys typed into a control in a cell (an amount being edited) stay with it.
+      if ((e.target as HTMLElement).closest("input, textarea, select")) return;
       const cell = (e.target as HTMLElement).closest<HTMLElement>("[data-r]");
       if (!cell) return;
       const r0 = Number(cell.dataset.r);
@@ -268,7 +274,12 @@ export function DataTable<R>({ columns, rows, rowKey, caption, label, footer, te
                     "data-column": col.id,
                     tabIndex: r === at.r && c === at.c ? 0 : -1,
                     title: short !== undefined && short !== full ? full : undefined,
-                    onFocus: () => {
+                    onFocus: (e: { target: EventTarget; currentTarget: EventTarget }) => {
+                      // Focus on a control inside the cell keeps the tab stop in this row.
+                      if (e.target !== e.currentTarget) {
+                        if (at.r !== r) setActive({ r, c });
+                        return;
+                      }
                       setActive({ r, c });
                       setDetail(c === 0 ? full : `${first.text(row)}, ${col.header}: ${full}`);
                     },
@@ -277,12 +288,12 @@ export function DataTable<R>({ columns, rows, rowKey, caption, label, footer, te
                   return c === 0 ? (
                     <th key={col.id} scope="row" {...props}>
                       {full}
-                      {col.extra?.(row)}
+                      {col.extra?.(row, r === at.r)}
                     </th>
                   ) : (
                     <td key={col.id} {...props}>
                       <CellText full={full} short={short} hiddenClass={s.hidden} />
-                      {col.extra?.(row)}
+                      {col.extra?.(row, r === at.r)}
                     </td>
                   );
                 })}

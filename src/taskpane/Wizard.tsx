@@ -18,8 +18,11 @@ import {
   historyValue,
   isValidSheetName,
   makePlan,
+  parseLocks,
   parseParams,
+  readRosterSheet,
   readSource,
+  rosterLabel,
   showsSchedule,
   writePlans,
   SourceProblem,
@@ -27,6 +30,7 @@ import {
   type Aggregation,
   type ColumnMapping,
   type ParsedParams,
+  type PlanParams,
   type Realism,
   type YearPlan,
   type Result,
@@ -51,6 +55,10 @@ export interface Derived {
   /** The rows in the chosen time frame: what the quotas are made from. */
   history: Result<Aggregation> | null;
   plan: Result<YearPlan> | null;
+  /** What the preview shows: the plan, or when locks stop it, the plan without them (so they can be changed). */
+  previewPlan: Result<YearPlan> | null;
+  /** The parameters the plan is made with (locks and roster included). */
+  planParams: PlanParams | null;
   realism: Realism | "noBaseline" | null;
   /** A forecast's realism: its total against the history, and the reps far from the asked growth. */
   forecastRealism: ForecastAssessment | null;
@@ -65,6 +73,8 @@ export interface WizardActions {
   chooseKind(kind: SourceKind): void;
   chooseSheet(name: string): void;
   chooseTable(name: string): void;
+  /** The roster sheet (null: none): chosen and read through the workbook port. */
+  chooseRoster(name: string | null): Promise<void>;
   useSelection(): Promise<void>;
   write(): Promise<void>;
   reveal(): Promise<void>;
@@ -126,7 +136,25 @@ export function useDerived(state: WizardState, locale: Locale): Derived {
   const filterKey = parsed.filter ? JSON.stringify(parsed.filter) : null;
   const filtered = useAnalysis(source, base && mapping && params.timeframe !== "all" ? mapping : null, value, skipInvalid, parsed.filter, filterKey);
   const history = !source || !mapping || !base ? null : params.timeframe === "all" ? base : filtered;
-  const plan = useMemo(() => (history?.ok && parsed.params ? makePlan(history.value, parsed.params) : null), [history, parsed.params]);
+  const locks = useMemo(() => parseLocks(state.locks, locale), [state.locks, locale]);
+  const roster = state.roster;
+  const planParams = useMemo<PlanParams | null>(() => {
+    if (!parsed.params) return null;
+    const year = { ...(parsed.params.year ?? { phasing: { kind: "equal" as const }, start: null, uplift: 0 }), locks: locks.locks };
+    return { ...parsed.params, year, roster: roster?.status === "done" ? roster.entries : null };
+  }, [parsed.params, locks, roster]);
+  const rosterOk = !roster || roster.status === "done";
+  const plan = useMemo((): Result<YearPlan> | null => {
+    if (!history?.ok || !planParams) return null;
+    if (!rosterOk) return roster?.status === "error" ? { ok: false, error: roster.error } : null;
+    if (locks.error) return { ok: false, error: locks.error };
+    return makePlan(history.value, planParams);
+  }, [history, planParams, locks.error, rosterOk, roster]);
+  const previewPlan = useMemo((): Result<YearPlan> | null => {
+    if (plan?.ok || !history?.ok || !planParams || !rosterOk || state.locks.length === 0) return plan;
+    const free = makePlan(history.value, { ...planParams, year: { ...planParams.year!, locks: [] } });
+    return free.ok ? free : plan;
+  }, [plan, history, planParams, rosterOk, state.locks.length]);
   const realism = useMemo(() => {
     if (!history?.ok || !parsed.params || parsed.params.method === "forecast") return null;
     try {
@@ -151,7 +179,23 @@ export function useDerived(state: WizardState, locale: Locale): Derived {
   else if (source && source.snapshot.sheet.toLowerCase() === name.toLowerCase()) outputProblem = { id: "sheetIsSource", params: { sheet: name } };
   const sourceOk = !!(base?.ok && mapping && mapping.rep !== null && (mapping.amount !== null || mapping.units !== null));
   const planOk = !!plan?.ok;
-  return { value, mapping, base, parsed, history, plan, realism, forecastRealism, years, outputProblem, canLeave: [sourceOk, sourceOk && planOk, sourceOk && planOk, false] };
+  // With a lock that stops the plan, the preview is still reachable: the locks are changed there.
+  const previewOk = !!previewPlan?.ok;
+  return {
+    value,
+    mapping,
+    base,
+    parsed,
+    history,
+    plan,
+    previewPlan,
+    planParams,
+    realism,
+    forecastRealism,
+    years,
+    outputProblem,
+    canLeave: [sourceOk, sourceOk && previewOk, sourceOk && planOk, false],
+  };
 }
 
 export interface WizardProps {
@@ -172,6 +216,7 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
   const derivedRef = useRef(derived);
   derivedRef.current = derived;
   const readToken = useRef(0);
+  const rosterToken = useRef(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const readRange = useCallback(async (range: RangeRef | null) => {
@@ -257,6 +302,20 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         dispatch({ type: "setTable", table: name });
         void readRange(sourceRange({ ...stateRef.current, sourceKind: "table", table: name }));
       },
+      async chooseRoster(name) {
+        const token = ++rosterToken.current;
+        dispatch({ type: "setRoster", sheet: name });
+        const wb = workbook.current;
+        if (!wb || name === null) return;
+        try {
+          const sheet = (await wb.port.listSheets()).find((x) => x.name === name);
+          if (!sheet) throw new SourceProblem("rosterSheetGone", { sheet: name });
+          const entries = await readRosterSheet(wb.port, sheet);
+          if (token === rosterToken.current) dispatch({ type: "rosterRead", sheet: name, entries });
+        } catch (error) {
+          if (token === rosterToken.current) dispatch({ type: "rosterFailed", sheet: name, error });
+        }
+      },
       async useSelection() {
         const wb = workbook.current;
         if (!wb) return;
@@ -287,7 +346,8 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
           }
           const [plan, ...more] = writePlans({
             plan: d.plan.value,
-            schedule: d.parsed.params ? showsSchedule(d.parsed.params) : false,
+            schedule: d.planParams ? showsSchedule(d.planParams, d.mapping.team !== null && d.mapping.team !== undefined) : false,
+            roster: s.roster?.status === "done" ? rosterLabel(s.fileName, s.roster.sheet) : null,
             letters: s.writeLetters,
             skipInvalid: s.skipInvalid,
             source: s.source,
@@ -347,6 +407,14 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
     }),
     [host, adopt, readRange, locale],
   );
+
+  // Locks of reps no longer in the source (nor on the roster) go when the source or mapping changes.
+  const baseReps = derived.base?.ok ? derived.base.value.reps : null;
+  useEffect(() => {
+    const roster = stateRef.current.roster;
+    if (!baseReps || (roster && roster.status !== "done")) return;
+    dispatch({ type: "keepLocks", reps: [...baseReps.map((r) => r.name), ...(roster?.entries ?? []).map((e) => e.rep)] });
+  }, [baseReps, state.roster]);
 
   // Keyboard and screen-reader users land on the new step's heading.
   const firstRender = useRef(true);

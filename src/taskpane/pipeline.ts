@@ -11,8 +11,10 @@ import { aggregate, type Aggregation } from "../sheet/aggregate";
 import { tableEnd, type RowsBelow } from "../sheet/extent";
 import type { QuotaPlan } from "../sheet/quotaPlan";
 import { planYear } from "../plan/yearPlan";
-import type { Phasing, YearPlan } from "../plan/types";
-import { yearOptionsGiven, yearPlanParams, readUplift } from "../plan/yearParams";
+import type { Lock, Phasing, RosterEntry, YearPlan } from "../plan/types";
+import { readLockAmount, readPhasing, yearOptionsGiven, yearPlanParams, readUplift } from "../plan/yearParams";
+import { YearPlanError } from "../plan/messages";
+import { readRoster } from "../sheet/roster";
 import { parseMonth } from "../plan/calendar";
 import { storedPlanOf, storedPlanWritePlan } from "../plan/stored";
 import { buildLettersWritePlan } from "../plan/lettersSheet";
@@ -24,9 +26,9 @@ import { isExcelYear } from "../sheet/cells";
 import { parseNumberInput, parsePeriods, parseTarget } from "../sheet/inputs";
 import { buildQuotaWritePlan } from "../workbook/quotaSheet";
 import { columnLetter, isValidSheetName, type WritePlan } from "../workbook/plan";
-import type { ProgressListener, RangeRef, SheetSnapshot, WorkbookPort } from "../workbook/port";
+import type { ProgressListener, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import type { MessageId } from "./strings";
-import type { Method, ParamInputs } from "./state";
+import type { LockInput, Method, ParamInputs } from "./state";
 
 /** Rows read first to find the header: real sheets put titles and notes above the table. */
 export const HEAD_ROWS = 100;
@@ -88,7 +90,7 @@ export function remoteRowsOf(source: SourceData | null): RemoteRows | null {
 
 /** Identifies the choices an aggregation depends on. */
 export function analysisKey(mapping: ColumnMapping, value: string, skipInvalid: boolean, filter: TimeFilter): string {
-  return JSON.stringify([mapping.rep, mapping.amount, mapping.date, mapping.units, mapping.weight, mapping.costs, value, skipInvalid, filter.year ?? null, filter.from?.getTime() ?? null, filter.to?.getTime() ?? null]);
+  return JSON.stringify([mapping.rep, mapping.amount, mapping.date, mapping.units, mapping.weight, mapping.team ?? null, mapping.costs, value, skipInvalid, filter.year ?? null, filter.from?.getTime() ?? null, filter.to?.getTime() ?? null]);
 }
 
 /**
@@ -167,6 +169,7 @@ export function analyse(source: SourceData, mapping: ColumnMapping, value: "amou
       ...(filter.from ? { from: filter.from } : {}),
       ...(filter.to ? { to: filter.to } : {}),
       ...(mapping.weight !== null ? { weightColumn: mapping.weight } : {}),
+      ...(mapping.team !== null && mapping.team !== undefined ? { teamColumn: mapping.team } : {}),
     });
   });
 }
@@ -182,8 +185,10 @@ export interface PlanParams {
   growth: number;
   forecastMethod?: "last" | "average" | "trend";
   weighting?: "equal" | "weight";
-  /** The year plan's options (as the command's --phasing, --start, --uplift). */
-  year?: { phasing: Phasing; start: string | null; uplift: number };
+  /** The year plan's options (as the command's --phasing, --start, --uplift, --lock). */
+  year?: { phasing: Phasing; start: string | null; uplift: number; locks?: Lock[] };
+  /** New hires and leavers (the command's --roster), read from a sheet. */
+  roster?: RosterEntry[] | null;
 }
 
 export type FieldErrors = Partial<Record<keyof ParamInputs, MessageId>>;
@@ -226,6 +231,14 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
   if (start === null && p.start.trim() !== "") errors.start = "invalidStart";
   const uplift = readUplift(p.uplift === "" ? "0" : p.uplift, (x) => parseUserNumber(x, locale));
   if (!uplift.ok) errors.uplift = "invalidUplift";
+  // Custom weights: the same reading as the command's --phasing W,W,…, one weight per period.
+  let phasing: Phasing = { kind: p.phasing === "pattern" ? "equal" : p.phasing };
+  if (p.phasing === "pattern") {
+    const read = readPhasing(p.weights, (x) => parseUserNumber(x, locale));
+    if (read === null || read.kind !== "pattern" || p.weights.trim() === "") errors.weights = "invalidWeights";
+    else if (typeof periods === "number" && read.weights.length !== periods) errors.weights = "weightsCount";
+    else phasing = read;
+  }
   let filter: TimeFilter | null = {};
   if (p.timeframe === "year") {
     const y = Number(p.year);
@@ -251,7 +264,7 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
       growth,
       ...(p.method === "forecast" ? { forecastMethod: p.forecastMethod } : {}),
       ...(p.method === "topdown" ? { weighting: p.weighting } : {}),
-      year: { phasing: { kind: p.phasing }, start: start === null ? null : monthKey(start), uplift: uplift.ok ? uplift.value : 0 },
+      year: { phasing, start: start === null ? null : monthKey(start), uplift: uplift.ok ? uplift.value : 0 },
     },
     filter,
     errors,
@@ -261,18 +274,46 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
 const NO_YEAR_OPTIONS: NonNullable<PlanParams["year"]> = { phasing: { kind: "equal" }, start: null, uplift: 0 };
 
 /**
+ * The locks typed in the preview, read as the command reads --lock's amount (with the
+ * user's number format). The first amount that cannot be read gives the engine's message,
+ * naming the rep; blank amounts are no lock yet.
+ */
+export function parseLocks(locks: readonly LockInput[], locale: Locale): { locks: Lock[]; error: YearPlanError | null } {
+  const out: Lock[] = [];
+  for (const l of locks) {
+    if (l.amount.trim() === "") continue;
+    const amount = readLockAmount(l.amount, (x) => parseUserNumber(x, locale));
+    if (amount === null) return { locks: out, error: new YearPlanError("lockBadAmount", { rep: l.rep, value: l.amount.trim() }) };
+    out.push({ rep: l.rep, amount });
+  }
+  return { locks: out, error: null };
+}
+
+/**
  * The year plan, as the `quota` command makes it (planYear with the shared params): without
  * year options, equal phasing from the month after the history; the annual quotas are those
- * of the annual plan.
+ * of the annual plan. Locks and the roster are applied as --lock and --roster are.
  */
 export function makePlan(aggregation: Aggregation, params: PlanParams, now: Date = new Date()): Result<YearPlan> {
-  const { year = NO_YEAR_OPTIONS, ...base } = params;
-  return attempt(() => planYear(aggregation, yearPlanParams(base, { ...year, locks: [] }, aggregation.periods, null, now)));
+  const { year = NO_YEAR_OPTIONS, roster = null, ...base } = params;
+  return attempt(() => planYear(aggregation, yearPlanParams(base, { ...year, locks: year.locks ?? [] }, aggregation.periods, roster, now)));
 }
 
 /** Whether the Quotas sheet shows the rep × period schedule: year options asked for (the command's rule). */
-export function showsSchedule(params: PlanParams): boolean {
-  return yearOptionsGiven({ ...(params.year ?? NO_YEAR_OPTIONS), locks: [] });
+export function showsSchedule(params: PlanParams, team = false): boolean {
+  const year = params.year ?? NO_YEAR_OPTIONS;
+  return yearOptionsGiven({ ...year, locks: year.locks ?? [], team: team ? "team" : null, roster: params.roster ?? null });
+}
+
+/** The roster on a sheet of the workbook (the page's or Excel's), read as --roster FILE#SHEET reads it. */
+export async function readRosterSheet(port: WorkbookPort, sheet: SheetInfo): Promise<RosterEntry[]> {
+  if (!sheet.used) return readRoster({ sheet: sheet.name, firstRow: 1, columns: [], rows: [] }, sheet.name);
+  return readRoster(await port.read(sheet.used), sheet.name);
+}
+
+/** How the audit block and the stored plan name a roster sheet of the workbook: "sales.xlsx#Roster" as the command does, or the sheet in Excel. */
+export function rosterLabel(fileName: string | null, sheet: string): string {
+  return fileName ? `${fileName}#${sheet}` : sheet;
 }
 
 export interface Realism {
@@ -327,6 +368,8 @@ export interface WriteContext {
   locale: Locale;
   now?: Date;
   skipInvalid?: boolean;
+  /** Where the roster came from (rosterLabel), when one was used. */
+  roster?: string | null;
 }
 
 /** Builds the write plan exactly as the `quota` command does, recording where the data came from. */
@@ -342,6 +385,7 @@ export function quotaWritePlan(c: WriteContext): WritePlan {
   if (c.plan.method === "profit" && c.mapping.costs.length) columns.costs = c.mapping.costs.map((col) => columnHeader(c.source.table, col)).join(", ");
   const weighted = c.plan.method === "topdown" && c.plan.params.weighting === "weight";
   if (weighted && c.mapping.weight !== null) columns.weight = columnHeader(c.source.table, c.mapping.weight);
+  if (c.mapping.team !== null && c.mapping.team !== undefined) columns.team = columnHeader(c.source.table, c.mapping.team);
   const a = c.aggregation;
   return buildQuotaWritePlan(
     c.schedule ? c.plan : annualPlan(c.plan),
@@ -357,6 +401,7 @@ export function quotaWritePlan(c: WriteContext): WritePlan {
       rowsOutOfRange: a.rowsOutOfRange,
       weightColumn: weighted && c.mapping.weight !== null ? columnHeader(c.source.table, c.mapping.weight) : null,
       madeBy: "Sales Quota add-in",
+      roster: c.roster ?? null,
       rowsBelow: c.source.below ?? null,
       skippedRows: a.skipped,
     },
@@ -388,11 +433,11 @@ export function writePlans(c: WriteContext): WritePlan[] {
         date: header(c.mapping.date),
         costs: c.plan.method === "profit" ? c.mapping.costs.map((col) => columnHeader(c.source.table, col)) : [],
         weight: weighted ? header(c.mapping.weight) : null,
-        team: null,
+        team: header(c.mapping.team ?? null),
       },
       filter: c.filter.year !== undefined ? { year: c.filter.year } : c.filter.from || c.filter.to ? { from: day(c.filter.from), to: day(c.filter.to) } : null,
       skipInvalid: c.skipInvalid ?? false,
-      roster: null,
+      roster: c.roster ?? null,
     },
     outputSheet: c.sheetName,
     schedule: c.schedule ?? false,

@@ -6,6 +6,8 @@
  */
 import type { RangeRef, SheetInfo, SheetSnapshot, TableInfo } from "../workbook/port";
 import { profitColumn, type ColumnMapping, type DetectedTable } from "../sheet/detect";
+import { textKey } from "../sheet/cells";
+import type { RosterEntry } from "../plan/types";
 
 export type StepIndex = 0 | 1 | 2 | 3;
 export const STEP_COUNT = 4;
@@ -18,7 +20,8 @@ export type Timeframe = "all" | "year" | "range";
 export type ForecastBase = "last" | "average" | "trend";
 /** Profit as revenue minus the ticked cost columns, or a ready-made profit column as it is. */
 export type ProfitBasis = "costs" | "column";
-export type PhasingChoice = "equal" | "history" | "team";
+/** "pattern": one weight per period, typed in `weights` ("8,8,9,…", as the command's --phasing W,W,…). */
+export type PhasingChoice = "equal" | "history" | "team" | "pattern";
 
 /** Parameters exactly as the user typed them; pipeline.ts parses and validates them. */
 export interface ParamInputs {
@@ -40,6 +43,22 @@ export interface ParamInputs {
   phasing: PhasingChoice;
   start: string;
   uplift: string;
+  /** The custom phasing's weights, "W,W,…" (used when phasing is "pattern"). */
+  weights: string;
+}
+
+/** A quota agreed by hand, as typed in the preview (the command's --lock "REP=AMOUNT"). */
+export interface LockInput {
+  rep: string;
+  amount: string;
+}
+
+/** The roster sheet chosen on the method step, and what reading it gave. */
+export interface RosterChoice {
+  sheet: string;
+  status: "reading" | "done" | "error";
+  entries: RosterEntry[] | null;
+  error: unknown;
 }
 
 export interface Progress {
@@ -81,6 +100,10 @@ export interface WizardState {
   written: { sheet: string; result: RangeRef; reps: number; total: number } | null;
   /** Also write the quota letters sheet (one page per rep). */
   writeLetters: boolean;
+  /** Quotas locked by hand in the preview; the others share what is left. */
+  locks: { rep: string; amount: string }[];
+  /** New hires and leavers: a sheet of the workbook, or null. */
+  roster: RosterChoice | null;
 }
 
 export const DEFAULT_PARAMS: ParamInputs = {
@@ -100,6 +123,7 @@ export const DEFAULT_PARAMS: ParamInputs = {
   phasing: "equal",
   start: "",
   uplift: "0",
+  weights: "",
 };
 
 export function initialState(outputSheet = "Quotas"): WizardState {
@@ -127,10 +151,12 @@ export function initialState(outputSheet = "Quotas"): WizardState {
     foreignSheet: null,
     written: null,
     writeLetters: false,
+    locks: [],
+    roster: null,
   };
 }
 
-export type MappingField = "rep" | "amount" | "date" | "units" | "weight";
+export type MappingField = "rep" | "amount" | "date" | "units" | "weight" | "team";
 
 export type Action =
   | { type: "goTo"; step: StepIndex }
@@ -155,6 +181,15 @@ export type Action =
   | { type: "writeStarted" }
   | { type: "foreignSheet"; sheet: string; suggestion: string }
   | { type: "writeDone"; sheet: string; result: RangeRef; reps: number; total: number }
+  /** Locks a rep's quota at the typed amount (replacing an earlier lock of the rep). */
+  | { type: "setLock"; rep: string; amount: string }
+  | { type: "unlock"; rep: string }
+  /** Drops the locks of reps no longer present (after a source or mapping change). */
+  | { type: "keepLocks"; reps: readonly string[] }
+  /** Chooses the roster sheet (null: none); the wizard reads it and reports with rosterRead/rosterFailed. */
+  | { type: "setRoster"; sheet: string | null }
+  | { type: "rosterRead"; sheet: string; entries: RosterEntry[] }
+  | { type: "rosterFailed"; sheet: string; error: unknown }
   | { type: "reset" };
 
 /** Anything that changes the numbers makes an earlier write summary stale. */
@@ -177,7 +212,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
     case "revealErrors":
       return { ...state, revealErrors: true };
     case "openStarted":
-      return { ...state, ...newSource(state), fileName: action.fileName, readStatus: "opening", sheets: [], tables: [], sheet: null, table: null };
+      return { ...state, ...newSource(state), fileName: action.fileName, readStatus: "opening", sheets: [], tables: [], sheet: null, table: null, roster: null };
     case "workbookOpened": {
       const table = action.tables[0]?.name ?? null;
       return {
@@ -262,16 +297,43 @@ export function reducer(state: WizardState, action: Action): WizardState {
         writeProgress: null,
         written: { sheet: action.sheet, result: action.result, reps: action.reps, total: action.total },
       };
+    case "setLock": {
+      const key = textKey(action.rep);
+      const locks = state.locks.filter((l) => textKey(l.rep) !== key);
+      const at = state.locks.findIndex((l) => textKey(l.rep) === key);
+      // An edited lock keeps its place; a new one goes last.
+      locks.splice(at < 0 ? locks.length : at, 0, { rep: action.rep, amount: action.amount });
+      return { ...state, ...staleWrite(state), locks };
+    }
+    case "unlock": {
+      const key = textKey(action.rep);
+      if (!state.locks.some((l) => textKey(l.rep) === key)) return state;
+      return { ...state, ...staleWrite(state), locks: state.locks.filter((l) => textKey(l.rep) !== key) };
+    }
+    case "keepLocks": {
+      const present = new Set(action.reps.map(textKey));
+      const locks = state.locks.filter((l) => present.has(textKey(l.rep)));
+      return locks.length === state.locks.length ? state : { ...state, ...staleWrite(state), locks };
+    }
+    case "setRoster":
+      if (action.sheet === (state.roster?.sheet ?? null)) return state;
+      return { ...state, ...staleWrite(state), roster: action.sheet === null ? null : { sheet: action.sheet, status: "reading", entries: null, error: null } };
+    case "rosterRead":
+      if (state.roster?.sheet !== action.sheet) return state;
+      return { ...state, ...staleWrite(state), roster: { sheet: action.sheet, status: "done", entries: action.entries, error: null } };
+    case "rosterFailed":
+      if (state.roster?.sheet !== action.sheet) return state;
+      return { ...state, ...staleWrite(state), roster: { sheet: action.sheet, status: "error", entries: null, error: action.error } };
     case "reset":
       // Start over with the same data: parameters and the write summary go, the source stays.
-      return { ...state, step: 0, params: paramsAfterMapping({ ...DEFAULT_PARAMS }, state.mapping ?? EMPTY_MAPPING), touched: {}, revealErrors: false, writeStatus: "idle", writeProgress: null, written: null, foreignSheet: null, error: null };
+      return { ...state, step: 0, params: paramsAfterMapping({ ...DEFAULT_PARAMS }, state.mapping ?? EMPTY_MAPPING), locks: [], roster: null, touched: {}, revealErrors: false, writeStatus: "idle", writeProgress: null, written: null, foreignSheet: null, error: null };
   }
 }
 
-const EMPTY_MAPPING: ColumnMapping = { rep: null, amount: null, date: null, units: null, costs: [], weight: null };
+const EMPTY_MAPPING: ColumnMapping = { rep: null, amount: null, date: null, units: null, costs: [], weight: null, team: null };
 
 function cloneMapping(m: ColumnMapping): ColumnMapping {
-  return { ...m, costs: [...m.costs] };
+  return { ...m, costs: [...m.costs], team: m.team ?? null };
 }
 
 /** Choices that no longer make sense once a column is unmapped fall back to what works. */

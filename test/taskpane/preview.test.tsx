@@ -17,7 +17,7 @@ async function toPreview(target: string, periods = "12", round = "1", locale: "e
   return r;
 }
 
-/** Cell texts; the rep cell without the share it repeats for narrow panes. */
+/** Cell texts; the rep cell without the share it repeats for narrow panes, the quota without its Edit button. */
 function bodyRows() {
   const table = screen.getByTestId("preview-table");
   return within(table)
@@ -27,7 +27,7 @@ function bodyRows() {
       [within(row).getByRole("rowheader"), ...within(row).getAllByRole("cell")]
         .map((c) => {
           const copy = c.cloneNode(true) as HTMLElement;
-          copy.querySelector("[data-inline-share]")?.remove();
+          copy.querySelectorAll("[data-inline-share], [data-cell-controls]").forEach((e) => e.remove());
           return copy.textContent;
         }),
     );

@@ -38,7 +38,7 @@ describe("wizard reducer", () => {
   test("a read fills the source and the suggested mapping; progress only counts while reading", () => {
     const s = withData();
     expect(s.readStatus).toBe("done");
-    expect(s.mapping).toEqual(table.suggested);
+    expect(s.mapping).toEqual({ ...table.suggested, team: null }); // no team column suggested: none
     expect(s.mapping).not.toBe(table.suggested); // edits never touch the detector's object
     expect(reducer(s, { type: "progress", phase: "read", done: 1, total: 2 })).toBe(s);
     expect(maxReachableStep(s)).toBe(3);

@@ -86,3 +86,64 @@ describe("the wizard's year plan (as the quota command makes it)", () => {
     expect(screen.getByText("Enter the uplift as a percentage such as 10% or a decimal such as 0.1, of 0 or more.")).toBeTruthy();
   });
 });
+
+describe("locks in the preview (as the command's --lock)", () => {
+  test("editing a quota locks it, the others re-split to the same total; marked, unlockable, written like --lock", async () => {
+    const { user, port, next } = await toMethod();
+    await next();
+    const table = screen.getByTestId("preview-table");
+    const quotaCells = () => Array.from(table.querySelectorAll<HTMLElement>("tbody td[data-column=quota]"));
+    const quotas = () => quotaCells().map((c) => c.firstChild?.textContent ?? "");
+    expect(quotas()).toEqual(["5,000", "5,000", "5,000", "2,500", "2,500"]);
+    await user.click(screen.getByRole("button", { name: "Edit the quota of Anna (locks it)" }));
+    const field = screen.getByRole("textbox", { name: "Quota of Anna" });
+    await user.clear(field);
+    await user.type(field, "8,000{Enter}");
+    // Anna keeps 8,000; the other four share 12,000 by their history (2:2:1:1).
+    expect(quotas()).toEqual(["8,000", "4,000", "4,000", "2,000", "2,000"]);
+    expect(screen.getByTestId("total-quota").textContent).toBe("20,000");
+    const anna = within(table).getAllByRole("rowheader")[0];
+    expect(anna.textContent).toContain("Locked");
+    expect(screen.getByTestId("locks-summary").textContent).toBe("1 locked, 8,000 in all; the others share 12,000.");
+    // Focus returns to the row's Edit button (keyboard users stay where they were).
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Edit the quota of Anna (locks it)" }));
+
+    // Too much: the engine's message names the rep; the table stays so the lock can be changed.
+    await user.click(screen.getByRole("button", { name: "Edit the quota of Anna (locks it)" }));
+    await user.clear(screen.getByRole("textbox", { name: "Quota of Anna" }));
+    await user.type(screen.getByRole("textbox", { name: "Quota of Anna" }), "25000{Enter}");
+    expect(screen.getByTestId("lock-error").textContent).toBe("The fixed quotas add up to 25,000, more than the plan total 20,000: Anna. Lower them or raise the target.");
+    expect((screen.getByTestId("next") as HTMLButtonElement).disabled).toBe(true);
+    await user.click(screen.getByRole("button", { name: "Edit the quota of Anna (locks it)" }));
+    await user.clear(screen.getByRole("textbox", { name: "Quota of Anna" }));
+    await user.type(screen.getByRole("textbox", { name: "Quota of Anna" }), "abc{Enter}");
+    expect(screen.getByTestId("lock-error").textContent).toBe("The lock for Anna must be an amount of 0 or more (got abc).");
+    await user.click(screen.getByRole("button", { name: "Edit the quota of Anna (locks it)" }));
+    await user.clear(screen.getByRole("textbox", { name: "Quota of Anna" }));
+    await user.type(screen.getByRole("textbox", { name: "Quota of Anna" }), "8000{Enter}");
+    // Lock David too, then unlock him from the list.
+    await user.click(screen.getByRole("button", { name: "Edit the quota of David (locks it)" }));
+    await user.clear(screen.getByRole("textbox", { name: "Quota of David" }));
+    await user.type(screen.getByRole("textbox", { name: "Quota of David" }), "1000{Enter}");
+    expect(quotas()).toEqual(["8,000", "4,400", "4,400", "1,000", "2,200"]);
+    await user.click(within(screen.getByTestId("locks")).getByRole("button", { name: "Unlock David" }));
+    expect(quotas()).toEqual(["8,000", "4,000", "4,000", "2,000", "2,000"]);
+
+    await next();
+    await user.click(screen.getByTestId("write"));
+    await waitFor(() => expect(screen.getByTestId("write-done")).toBeTruthy());
+    const stored = parseStoredPlan(port.sheet(STORED_PLAN_SHEET)!.rows);
+    expect(stored.params.locks).toEqual([{ rep: "Anna", amount: 8000 }]);
+    expect(stored.schedule).toBe(true);
+    expect(stored.result.rows.map((r) => [r.rep, r.quota, r.locked])).toEqual([
+      ["Anna", 8000, true],
+      ["Bertil", 4000, false],
+      ["Cecilia", 4000, false],
+      ["David", 2000, false],
+      ["Erik", 2000, false],
+    ]);
+    const sheet = JSON.stringify(port.sheet("Quotas")!.rows);
+    expect(sheet).toContain("locked");
+    expect(sheet).toContain("Anna");
+  });
+});

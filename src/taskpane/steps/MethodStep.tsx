@@ -136,25 +136,79 @@ function YearOptions() {
     return { validationMessage: t(id), validationState: "error" as const };
   };
   const month = defaultStart(derived.history?.ok ? derived.history.value.periods : [], new Date());
+  // The count of weights against the periods, named in the message.
+  const weightsError = () => {
+    const id = errors.weights;
+    if (!id || !(state.touched.weights || state.revealErrors)) return {};
+    const count = p.weights.split(/[;,]/).length;
+    return { validationMessage: t(id, { count, periods: p.periods.trim() }), validationState: "error" as const };
+  };
   return (
-    <div className={styles.grid2}>
-      <Field label={t("phasingLabel")}>
-        <Select value={p.phasing} onChange={(_, d) => set("phasing")(d.value as PhasingChoice)} data-testid="phasing">
-          <option value="equal">{t("phasingEqual")}</option>
-          <option value="history" disabled={noDates}>
-            {t("phasingHistory")}
-          </option>
-          <option value="team" disabled={noDates}>
-            {t("phasingTeam")}
-          </option>
+    <>
+      <div className={styles.grid2}>
+        <Field label={t("phasingLabel")}>
+          <Select value={p.phasing} onChange={(_, d) => set("phasing")(d.value as PhasingChoice)} data-testid="phasing">
+            <option value="equal">{t("phasingEqual")}</option>
+            <option value="history" disabled={noDates}>
+              {t("phasingHistory")}
+            </option>
+            <option value="team" disabled={noDates}>
+              {t("phasingTeam")}
+            </option>
+            <option value="pattern">{t("phasingPattern")}</option>
+          </Select>
+        </Field>
+        {p.phasing === "pattern" && (
+          <Field label={t("weightsLabel")} hint={t("weightsHint")} {...weightsError()}>
+            <Input value={p.weights} autoComplete="off" onChange={(_, d) => set("weights")(d.value)} onBlur={touch("weights")} data-testid="weights" />
+          </Field>
+        )}
+        <Field label={t("startLabel")} hint={t("startHint", { month })} {...fieldError("start")}>
+          <Input value={p.start} placeholder={month} autoComplete="off" onChange={(_, d) => set("start")(d.value)} onBlur={touch("start")} data-testid="start" />
+        </Field>
+        <Field label={t("upliftLabel")} hint={t("upliftHint")} {...fieldError("uplift")}>
+          <Input value={p.uplift} inputMode="decimal" autoComplete="off" onChange={(_, d) => set("uplift")(d.value)} onBlur={touch("uplift")} data-testid="uplift" />
+        </Field>
+      </div>
+      <RosterChoice />
+    </>
+  );
+}
+
+/** The roster (the command's --roster FILE#SHEET): none, or another sheet of this workbook. */
+function RosterChoice() {
+  const { state, t, locale, actions } = useWizard();
+  const styles = useStyles();
+  const source = state.source?.snapshot.sheet ?? null;
+  const sheets = state.sheets.filter((x) => x.visible && x.name !== source);
+  const roster = state.roster;
+  return (
+    <div className={styles.section}>
+      <Field label={t("rosterLabel")} hint={t("rosterHint")}>
+        <Select value={roster?.sheet ?? ""} onChange={(_, d) => void actions.chooseRoster(d.value === "" ? null : d.value)} data-testid="roster">
+          <option value="">{t("mapNone")}</option>
+          {sheets.map((x) => (
+            <option key={x.name} value={x.name}>
+              {x.name}
+            </option>
+          ))}
         </Select>
       </Field>
-      <Field label={t("startLabel")} hint={t("startHint", { month })} {...fieldError("start")}>
-        <Input value={p.start} placeholder={month} autoComplete="off" onChange={(_, d) => set("start")(d.value)} onBlur={touch("start")} data-testid="start" />
-      </Field>
-      <Field label={t("upliftLabel")} hint={t("upliftHint")} {...fieldError("uplift")}>
-        <Input value={p.uplift} inputMode="decimal" autoComplete="off" onChange={(_, d) => set("uplift")(d.value)} onBlur={touch("uplift")} data-testid="uplift" />
-      </Field>
+      {roster?.status === "reading" && (
+        <p className={styles.hint} role="status">
+          {t("rosterReading")}
+        </p>
+      )}
+      {roster?.status === "done" && (
+        <p className={styles.hint} role="status" data-testid="roster-status">
+          {t("rosterRead", { count: formatNumber(roster.entries?.length ?? 0, locale, 0) })}
+        </p>
+      )}
+      {roster?.status === "error" && (
+        <Notice intent="error" testId="roster-error">
+          {errorText(roster.error, locale, t)}
+        </Notice>
+      )}
     </div>
   );
 }

@@ -12,6 +12,8 @@ import { ScheduleTable } from "../ScheduleTable";
 import { useStyles } from "../styles";
 import { useWizard } from "../Wizard";
 import { METHOD_NAMES } from "./MethodStep";
+import { LockList, newHireKeys, QuotaEditor, RowMarks, TeamTable } from "./Locks";
+import type { YearPlanRow } from "../../plan/types";
 
 /** From this many reps on, the table gets a search field and a sort order. */
 export const SEARCH_FROM = 12;
@@ -33,12 +35,14 @@ export function sortRows(rows: readonly QuotaPlanRow[], sort: PreviewSort, local
 
 export function PreviewStep() {
   const { t, locale, derived } = useWizard();
+  const [editing, setEditing] = useState<string | null>(null);
   const styles = useStyles();
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<PreviewSort>("sheet");
   const [showSchedule, setShowSchedule] = useState(false);
   const deferredQuery = useDeferredValue(query);
-  const result = derived.plan;
+  // With a lock that stops the plan, the plan without locks stays in view (the locks are fixed here).
+  const result = derived.previewPlan;
   const plan = result?.ok ? result.value : null;
   const shownRows = useMemo(() => {
     if (!plan) return [];
@@ -46,6 +50,7 @@ export function PreviewStep() {
     const filtered = key === "" ? plan.rows : plan.rows.filter((r) => textKey(r.rep).includes(key));
     return sortRows(filtered, sort, locale === "sv" ? "sv-SE" : "en-US");
   }, [plan, deferredQuery, sort, locale]);
+  const newHires = useMemo(() => (plan && derived.history?.ok ? newHireKeys(plan, derived.history.value.reps.length) : new Set<string>()), [plan, derived.history]);
   if (!plan) return <StepHeading>{t("previewHeading")}</StepHeading>;
   const headers = quotaTableHeaders(locale, plan.method);
   // Amounts with the decimals of the rounding unit, as the Quotas sheet formats them.
@@ -63,7 +68,7 @@ export function PreviewStep() {
   const searchable = plan.rows.length >= SEARCH_FROM;
   const sortedBy = (id: PreviewSort): "ascending" | "descending" | undefined => (sort === id ? (id === "name" ? "ascending" : "descending") : undefined);
 
-  const columns: DataColumn<QuotaPlanRow>[] = [
+  const columns: DataColumn<YearPlanRow>[] = [
     {
       id: "rep",
       header: headers[0],
@@ -71,15 +76,27 @@ export function PreviewStep() {
       sort: sortedBy("name"),
       // Narrow panes show the share under the name (the share column is hidden there).
       extra: (r) => (
-        <span className={styles.shareInline} data-inline-share="">
-          <span className={styles.visuallyHidden}>{headers[2]} </span>
-          {formatPercent(r.share, locale)}
-        </span>
+        <>
+          <RowMarks row={r} newHire={newHires.has(textKey(r.rep))} />
+          <span className={styles.shareInline} data-inline-share="">
+            <span className={styles.visuallyHidden}>{headers[2]} </span>
+            {formatPercent(r.share, locale)}
+          </span>
+        </>
       ),
     },
     { id: "history", header: headers[1], numeric: true, text: (r) => n(r.history), compact: (r) => c(r.history), sort: sortedBy("history") },
     { id: "share", header: headers[2], numeric: true, text: (r) => formatPercent(r.share, locale), className: styles.shareColumn },
-    { id: "quota", header: headers[3], numeric: true, text: (r) => n(r.quota), compact: (r) => c(r.quota), sort: sortedBy("quota") },
+    {
+      id: "quota",
+      header: headers[3],
+      numeric: true,
+      text: (r) => n(r.quota),
+      compact: (r) => c(r.quota),
+      sort: sortedBy("quota"),
+      // Edit a quota to lock it (the command's --lock): the others re-split at once.
+      extra: (r, rowActive) => <QuotaEditor row={r} rowActive={rowActive} editing={editing === r.rep} decimals={decimals} onEdit={setEditing} />,
+    },
     { id: "period", header: headers[4], numeric: true, text: (r) => n(r.periodQuota), compact: (r) => c(r.periodQuota) },
   ];
 
@@ -110,9 +127,10 @@ export function PreviewStep() {
           {shownRows.length === 0 ? t("noRepMatches", { query: deferredQuery.trim() }) : t("repsShown", { shown: shownRows.length, count: plan.rows.length })}
         </p>
       )}
+      <LockList plan={plan} />
       <DataTable
         columns={columns}
-        rows={shownRows}
+        rows={shownRows as YearPlanRow[]}
         rowKey={(r) => r.rep}
         caption={t("tableCaption", { method: methodName })}
         label={t("tableScrollLabel")}
@@ -128,10 +146,11 @@ export function PreviewStep() {
           },
         }}
       />
+      <TeamTable plan={plan} />
       {plan.params.periods > 1 && <Switch label={t("scheduleToggle")} checked={showSchedule} onChange={(_, d) => setShowSchedule(d.checked)} data-testid="schedule-toggle" />}
       {plan.params.periods > 1 && showSchedule && (
         <div style={{ maxWidth: "100%", minWidth: 0, overflowX: "auto" }}>
-          <ScheduleTable plan={plan} locale={locale} t={t} />
+          <ScheduleTable plan={plan} locale={locale} t={t} marks={(r) => <RowMarks row={r} newHire={newHires.has(textKey(r.rep))} />} />
         </div>
       )}
       {plan.warnings.length > 0 && (

@@ -20,6 +20,7 @@ const FIELDS: { field: MappingField; label: MessageId; required: boolean }[] = [
   { field: "date", label: "mapDate", required: false },
   { field: "units", label: "mapUnits", required: false },
   { field: "weight", label: "mapWeight", required: false },
+  { field: "team", label: "mapTeam", required: false },
 ];
 
 export function SourceStep() {
@@ -197,7 +198,7 @@ function Mapping() {
   const costName = useId();
   const missingValue = mapping.amount === null && mapping.units === null;
   // Costs are money: ids, codes, calendar parts, rates, a profit column and columns in another role are not offered.
-  const taken = [mapping.rep, mapping.amount, mapping.date, mapping.units, mapping.weight];
+  const taken = [mapping.rep, mapping.amount, mapping.date, mapping.units, mapping.weight, mapping.team ?? null];
   const candidates = costCandidates(table, taken);
   return (
     <>
@@ -213,7 +214,7 @@ function Mapping() {
       <p className={styles.hint}>{t("mappingHint")}</p>
       <div className={styles.grid2}>
         {FIELDS.map(({ field, label }) => {
-          const value = mapping[field];
+          const value = mapping[field] ?? null;
           const error = field === "rep" && value === null ? t("needRep") : field === "amount" && missingValue ? t("needAmount") : undefined;
           return (
             <Field key={field} label={t(label)} validationMessage={error} validationState={error ? "error" : "none"}>
