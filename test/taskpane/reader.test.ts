@@ -127,6 +127,35 @@ describe("sources read in the reader", () => {
     expect(analyse(source, here.table.suggested, "amount", false).ok).toBe(false);
   });
 
+  test("a team column goes through the reader: each rep's team comes back, a rep in two teams is refused naming both cells", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sales");
+    ws.addRow(["Rep", "Amount", "Team"]);
+    ws.addRow(["Anna", 100, "North"]);
+    ws.addRow(["Bo", 200, "South"]);
+    ws.addRow(["anna", 50, "north "]);
+    ws.addRow(["Bo", 10, "North"]);
+    const remote = await openRemote(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const source = await readSource(remote, await sheetRange(remote, "Sales"));
+    expect(source.table.suggested.team).toBe(3);
+    const rows = remoteRowsOf(source)!;
+    const mapping = { ...source.table.suggested, team: 3 };
+    const answer = await rows.analyse("team", mapping, "amount", false, {});
+    expect(answer.ok).toBe(false);
+    const t = translator("en");
+    expect(errorText((answer as { error: unknown }).error, "en", t)).toMatch(/Bo.*Sales!C3.*Sales!C5|Sales!C3.*Sales!C5.*Bo/);
+    // Without Bo's second team, each rep's team (first spelling) comes back.
+    ws.getCell("C5").value = "South";
+    const again = await openRemote(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const source2 = await readSource(again, await sheetRange(again, "Sales"));
+    const ok = await remoteRowsOf(source2)!.analyse("team", mapping, "amount", false, {});
+    if (!ok.ok) throw ok.error;
+    expect(ok.value.reps.map((r) => [r.name, r.total, r.team])).toEqual([
+      ["Anna", 150, "North"],
+      ["Bo", 210, "South"],
+    ]);
+  });
+
   test("a bad cell comes back as the sheet error naming the cell, in both languages; skipped rows keep their reasons", async () => {
     const bytes = await salesBytes(50, 9);
     const remote = await openRemote(bytes);

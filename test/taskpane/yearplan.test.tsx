@@ -147,3 +147,104 @@ describe("locks in the preview (as the command's --lock)", () => {
     expect(sheet).toContain("Anna");
   });
 });
+
+describe("a team column and a roster sheet (as the command's --team and --roster)", () => {
+  function teamRows(): unknown[][] {
+    return [
+      ["Rep", "Date", "Amount", "Manager"],
+      ["Anna", new Date(Date.UTC(2025, 0, 15)), 2000, "Lena"],
+      ["Bertil", new Date(Date.UTC(2025, 1, 3)), 2000, "Lena"],
+      ["Cecilia", new Date(Date.UTC(2025, 3, 20)), 1000, "Olof"],
+      ["David", new Date(Date.UTC(2025, 4, 1)), 1000, "Olof"],
+    ];
+  }
+
+  async function open(rows: unknown[][], extra: { name: string; rows: unknown[][] }[] = [], ready = "row-stats") {
+    const port = new FakePort([{ name: "Sales", rows: rows as never }, ...(extra as never[])], { kind: "excel" });
+    const r = renderWizard(excelHost(port), "en");
+    await waitFor(() => expect(screen.getByTestId(ready)).toBeTruthy());
+    return { ...r, port, next: () => r.user.click(screen.getByRole("button", { name: "Next" })) };
+  }
+
+  test("the team column is suggested as detected, gives team subtotals and is written like --team", async () => {
+    const { user, port, next } = await open(teamRows());
+    expect(select("map-team").value).toBe("4");
+    await next();
+    await user.type(screen.getByTestId("target"), "12000");
+    await next();
+    const teams = screen.getByTestId("team-table");
+    expect(within(teams).getAllByRole("rowheader").map((c) => c.textContent)).toEqual(["Lena", "Olof", "Total"]);
+    expect(screen.getByTestId("team-total").textContent).toBe("12,000");
+    expect(within(teams).getAllByRole("row")[1].textContent).toContain("8,000");
+    await next();
+    await user.click(screen.getByTestId("write"));
+    await waitFor(() => expect(screen.getByTestId("write-done")).toBeTruthy());
+    const stored = parseStoredPlan(port.sheet(STORED_PLAN_SHEET)!.rows);
+    expect(stored.source.columns.team).toBe("Manager");
+    expect(stored.result.rows.map((r) => [r.rep, r.team])).toEqual([
+      ["Anna", "Lena"],
+      ["Bertil", "Lena"],
+      ["Cecilia", "Olof"],
+      ["David", "Olof"],
+    ]);
+    const sheet = port.sheet("Quotas")!.rows;
+    expect(sheet[0]).toContain("Team");
+    expect(JSON.stringify(sheet)).toContain("Quotas by team");
+  });
+
+  test("no team column found: none by default; a rep in two teams is refused naming both cells", async () => {
+    const rows = teamRows().map((r) => r.slice(0, 3).concat([r[0] === "Rep" ? "Notes" : r[0] === "David" ? "x" : "y"]));
+    const first = await open(rows);
+    expect(select("map-team").value).toBe("");
+    first.unmount();
+    const twice = teamRows();
+    twice.push(["Anna", new Date(Date.UTC(2025, 5, 1)), 10, "Olof"]);
+    const { user } = await open(twice, [], "map-team");
+    await waitFor(() => expect(screen.queryAllByRole("alert").length).toBeGreaterThan(0));
+    const alert = screen.getAllByRole("alert").map((a) => a.textContent).join(" ");
+    expect(alert).toContain("Sales!D2");
+    expect(alert).toContain("Sales!D6");
+    await user.selectOptions(select("map-team"), "");
+    await waitFor(() => expect(screen.getByTestId("row-stats")).toBeTruthy());
+    expect(screen.queryAllByRole("alert")).toEqual([]);
+  });
+
+  test("a roster sheet: new hires in the preview marked as ramped, errors name the cell, recorded like --roster", async () => {
+    const roster = [
+      ["Rep", "Start", "Ramp", "Full"],
+      ["Nina", "2026-03-01", "50%", 1000],
+    ];
+    const bad = [
+      ["Rep", "Start"],
+      ["Nina", "soon"],
+    ];
+    const { user, port, next } = await open(teamRows(), [
+      { name: "Staff", rows: roster },
+      { name: "Broken", rows: bad },
+    ]);
+    await user.selectOptions(select("map-team"), "");
+    await next();
+    await user.type(screen.getByTestId("target"), "20000");
+    await user.type(screen.getByTestId("start"), "2026-01");
+    expect(Array.from(select("roster").options).map((o) => o.value)).toEqual(["", "Staff", "Broken"]);
+    await user.selectOptions(select("roster"), "Broken");
+    await waitFor(() => expect(screen.getByTestId("roster-error").textContent).toContain("Broken!B2"));
+    await user.selectOptions(select("roster"), "Staff");
+    await waitFor(() => expect(screen.getByTestId("roster-status").textContent).toBe("1 reps on the roster."));
+    await next();
+    const names = within(screen.getByTestId("preview-table")).getAllByRole("rowheader").map((c) => c.textContent);
+    expect(names[4]).toContain("Nina");
+    expect(names[4]).toContain("New hire (ramped)");
+    // Nina: 500 in March (50 %), then 1,000 a month to December; the others share the rest.
+    const quota = screen.getByTestId("preview-table").querySelectorAll<HTMLElement>("tbody td[data-column=quota]")[4];
+    expect(quota.firstChild?.textContent).toBe("9,500");
+    expect(screen.getByTestId("total-quota").textContent).toBe("20,000");
+    await next();
+    await user.click(screen.getByTestId("write"));
+    await waitFor(() => expect(screen.getByTestId("write-done")).toBeTruthy());
+    const stored = parseStoredPlan(port.sheet(STORED_PLAN_SHEET)!.rows);
+    expect(stored.source.roster).toBe("Staff");
+    expect(stored.params.roster!.map((e) => e.rep)).toEqual(["Nina"]);
+    expect(JSON.stringify(port.sheet("Quotas")!.rows)).toContain("Staff");
+  });
+});
