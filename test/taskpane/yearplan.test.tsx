@@ -248,3 +248,27 @@ describe("a team column and a roster sheet (as the command's --team and --roster
     expect(JSON.stringify(port.sheet("Quotas")!.rows)).toContain("Staff");
   });
 });
+
+describe("custom weights (as the command's --phasing W,W,…)", () => {
+  test("one weight per period, read as --phasing reads them; a wrong count is named", async () => {
+    const { user, port, next } = await toMethod();
+    await user.clear(screen.getByTestId("periods"));
+    await user.type(screen.getByTestId("periods"), "4");
+    await user.selectOptions(select("phasing"), "pattern");
+    await user.type(screen.getByTestId("weights"), "1,1,1");
+    await user.tab();
+    expect(screen.getByText("3 weights given, but the plan has 4 periods: give one weight per period.")).toBeTruthy();
+    await user.type(screen.getByTestId("weights"), ";2");
+    await user.tab();
+    expect(screen.queryByText(/weights given/)).toBeNull();
+    await next();
+    // 20,000 by 1:1:1:2 over four quarters.
+    expect(scheduleTotals()).toEqual(["4,000", "4,000", "4,000", "8,000", "20,000"]);
+    await next();
+    await user.click(screen.getByTestId("write"));
+    await waitFor(() => expect(screen.getByTestId("write-done")).toBeTruthy());
+    const stored = parseStoredPlan(port.sheet(STORED_PLAN_SHEET)!.rows);
+    expect(stored.params.phasing).toEqual({ kind: "pattern", weights: [1, 1, 1, 2] });
+    expect(stored.schedule).toBe(true);
+  });
+});
