@@ -53,6 +53,9 @@ export interface DataTableProps<R> {
 
 const useTableStyles = makeStyles({
   scroll: {
+    // The containing block of the cells' screen-reader text (position: absolute), so text in
+    // cells scrolled out of view cannot widen the pane.
+    position: "relative",
     overflowX: "auto",
     maxWidth: "100%",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

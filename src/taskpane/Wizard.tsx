@@ -20,7 +20,6 @@ import {
   makePlan,
   parseLocks,
   parseParams,
-  readRosterSheet,
   readSource,
   rosterLabel,
   showsSchedule,
@@ -310,6 +309,7 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         try {
           const sheet = (await wb.port.listSheets()).find((x) => x.name === name);
           if (!sheet) throw new SourceProblem("rosterSheetGone", { sheet: name });
+          const { readRosterSheet } = await import(/* webpackChunkName: "roster" */ "./rosterSheet");
           const entries = await readRosterSheet(wb.port, sheet);
           if (token === rosterToken.current) dispatch({ type: "rosterRead", sheet: name, entries });
         } catch (error) {

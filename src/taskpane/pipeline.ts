@@ -14,7 +14,6 @@ import { planYear } from "../plan/yearPlan";
 import type { Lock, Phasing, RosterEntry, YearPlan } from "../plan/types";
 import { readLockAmount, readPhasing, yearOptionsGiven, yearPlanParams, readUplift } from "../plan/yearParams";
 import { YearPlanError } from "../plan/messages";
-import { readRoster } from "../sheet/roster";
 import { parseMonth } from "../plan/calendar";
 import { storedPlanOf, storedPlanWritePlan } from "../plan/stored";
 import { buildLettersWritePlan } from "../plan/lettersSheet";
@@ -26,7 +25,7 @@ import { isExcelYear } from "../sheet/cells";
 import { parseNumberInput, parsePeriods, parseTarget } from "../sheet/inputs";
 import { buildQuotaWritePlan } from "../workbook/quotaSheet";
 import { columnLetter, isValidSheetName, type WritePlan } from "../workbook/plan";
-import type { ProgressListener, RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
+import type { ProgressListener, RangeRef, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import type { MessageId } from "./strings";
 import type { LockInput, Method, ParamInputs } from "./state";
 
@@ -303,12 +302,6 @@ export function makePlan(aggregation: Aggregation, params: PlanParams, now: Date
 export function showsSchedule(params: PlanParams, team = false): boolean {
   const year = params.year ?? NO_YEAR_OPTIONS;
   return yearOptionsGiven({ ...year, locks: year.locks ?? [], team: team ? "team" : null, roster: params.roster ?? null });
-}
-
-/** The roster on a sheet of the workbook (the page's or Excel's), read as --roster FILE#SHEET reads it. */
-export async function readRosterSheet(port: WorkbookPort, sheet: SheetInfo): Promise<RosterEntry[]> {
-  if (!sheet.used) return readRoster({ sheet: sheet.name, firstRow: 1, columns: [], rows: [] }, sheet.name);
-  return readRoster(await port.read(sheet.used), sheet.name);
 }
 
 /** How the audit block and the stored plan name a roster sheet of the workbook: "sales.xlsx#Roster" as the command does, or the sheet in Excel. */

@@ -325,6 +325,7 @@ export const strings = {
   teamsScrollLabel: { en: "Quotas by team (scrolls sideways)", sv: "Kvoter per team (kan rullas i sidled)" },
   teamHeader: { en: "Team", sv: "Team" },
   teamReps: { en: "Reps", sv: "Säljare" },
+  noTeam: { en: "(no team)", sv: "(inget team)" },
   total: { en: "Total", sv: "Summa" },
   totalEqualsTarget: {
     en: "The quotas add up to exactly {total}: the target.",

@@ -1,6 +1,7 @@
 import { initialState, reducer, type WizardState } from "../../src/taskpane/state";
 import { DEFAULT_PARAMS } from "../../src/taskpane/state";
-import { makePlan, parseLocks, parseParams, readRosterSheet, rosterLabel, showsSchedule } from "../../src/taskpane/pipeline";
+import { makePlan, parseLocks, parseParams, rosterLabel, showsSchedule } from "../../src/taskpane/pipeline";
+import { readRosterSheet } from "../../src/taskpane/rosterSheet";
 import { readLockAmount, readPhasing } from "../../src/plan/yearParams";
 import { parseLockArg, parsePhasingArg } from "../../src/cli/yearArgs";
 import type { Aggregation } from "../../src/sheet/aggregate";

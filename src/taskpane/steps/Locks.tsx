@@ -219,19 +219,24 @@ export function TeamTable({ plan }: { plan: YearPlan }) {
   const reps = new Map<string, number>();
   for (const r of plan.rows) if (r.team !== null) reps.set(textKey(r.team), (reps.get(textKey(r.team)) ?? 0) + 1);
   type TeamLine = YearPlan["teams"][number];
+  // Reps without a team (new hires from the roster) make a line of their own, so the teams add up to the plan.
+  const loose = plan.rows.filter((r) => r.team === null);
+  const noTeam = t("noTeam");
+  const lines: TeamLine[] = loose.length ? [...plan.teams, { team: noTeam, quota: loose.reduce((a, r) => a + r.quota, 0), schedule: [] }] : plan.teams;
+  if (loose.length) reps.set(textKey(noTeam), loose.length);
   const columns: DataColumn<TeamLine>[] = [
     { id: "team", header: t("teamHeader"), text: (x) => x.team },
     { id: "reps", header: t("teamReps"), numeric: true, text: (x) => formatNumber(reps.get(textKey(x.team)) ?? 0, locale, 0) },
     { id: "share", header: "%", numeric: true, text: (x) => formatPercent(plan.planTotal > 0 ? x.quota / plan.planTotal : 0, locale) },
     { id: "quota", header: quotaTableHeaders(locale, plan.method)[3], numeric: true, text: (x) => n(x.quota), compact: (x) => c(x.quota) },
   ];
-  const teamTotal = plan.teams.reduce((a, x) => a + x.quota, 0);
+  const teamTotal = lines.reduce((a, x) => a + x.quota, 0);
   return (
     <>
       <h3 className={styles.subheading}>{t("teamsHeading")}</h3>
       <DataTable
         columns={columns}
-        rows={plan.teams}
+        rows={lines}
         rowKey={(x) => textKey(x.team)}
         caption={t("teamsCaption")}
         label={t("teamsScrollLabel")}
