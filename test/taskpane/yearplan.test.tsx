@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from "@testing-library/react";
 import { FakePort, salesRows } from "./fakePort";
-import { excelHost, renderWizard, select } from "./helpers";
+import { browserHost, excelHost, openSalesFile, renderWizard, select } from "./helpers";
 import { parseStoredPlan, STORED_PLAN_SHEET } from "../../src/plan/stored";
 import { lettersSheetName } from "../../src/plan/lettersSheet";
 
@@ -270,5 +270,38 @@ describe("custom weights (as the command's --phasing W,W,…)", () => {
     const stored = parseStoredPlan(port.sheet(STORED_PLAN_SHEET)!.rows);
     expect(stored.params.phasing).toEqual({ kind: "pattern", weights: [1, 1, 1, 2] });
     expect(stored.schedule).toBe(true);
+  });
+});
+
+describe("locks follow the source", () => {
+  test("choosing another sheet drops the locks of reps no longer present, and keeps the others", async () => {
+    const other = salesRows().map((r, i) => (i > 2 && r[0] !== null && String(r[0]).trim().toLowerCase() === "anna" ? ["Greta", ...r.slice(1)] : r));
+    const port = new FakePort(
+      [
+        { name: "Sales", rows: salesRows() },
+        { name: "Sales 2", rows: other },
+      ],
+      { kind: "xlsx" },
+    );
+    const r = renderWizard(browserHost(port), "en");
+    await openSalesFile(r.user);
+    const next = () => r.user.click(screen.getByRole("button", { name: "Next" }));
+    await next();
+    await r.user.type(screen.getByTestId("target"), "20000");
+    await next();
+    for (const rep of ["Anna", "Bertil"]) {
+      await r.user.click(screen.getByRole("button", { name: `Edit the quota of ${rep} (locks it)` }));
+      await r.user.clear(screen.getByRole("textbox", { name: `Quota of ${rep}` }));
+      await r.user.type(screen.getByRole("textbox", { name: `Quota of ${rep}` }), "3000{Enter}");
+    }
+    expect(within(screen.getByTestId("locks")).getAllByTestId("lock-item").map((li) => li.firstChild?.textContent)).toEqual(["Anna", "Bertil"]);
+    await r.user.click(screen.getByRole("button", { name: "Back" }));
+    await r.user.click(screen.getByRole("button", { name: "Back" }));
+    await r.user.selectOptions(select("sheet-select"), "Sales 2");
+    await waitFor(() => expect(screen.getByTestId("detected").textContent).toContain("Sales 2"));
+    await waitFor(() => expect(screen.getByTestId("row-stats")).toBeTruthy());
+    await next();
+    await next();
+    expect(within(screen.getByTestId("locks")).getAllByTestId("lock-item").map((li) => li.firstChild?.textContent)).toEqual(["Bertil"]);
   });
 });
