@@ -1,10 +1,10 @@
 /**
  * The wizard's year plan in the built page (dist/taskpane.html), in Debian's Chromium, English
- * and Swedish: a team column suggested from the header, a roster sheet of the workbook, a
- * quota locked from the keyboard in the preview (the others re-split to exactly the plan
+ * and Swedish: a team column suggested from the header, a roster sheet of the workbook, custom
+ * phasing weights (the method step checked at 320 and 450 px), a quota locked from the keyboard in the preview (the others re-split to exactly the plan
  * total), the schedule at 320 px and 450 px (rep column in view while the months scroll, the
- * pane never wider), and the downloaded workbook holding what `quota allocate --lock --team
- * --roster` writes for the same file and options (run in-process on the same bytes).
+ * pane never wider), and the downloaded workbook holding what `quota allocate --phasing W,W,…
+ * --lock --team --roster` writes for the same file and options (run in-process on the same bytes).
  */
 import ExcelJS from "exceljs";
 import fs from "fs";
@@ -46,6 +46,7 @@ const REPS: [string, number, string][] = [
 ];
 const NEW_HIRE = "Nina Nyström";
 const TARGET = 120_000;
+const WEIGHTS = [8, 8, 9, 9, 8, 7, 5, 6, 9, 10, 10, 11];
 const LOCKED = 30_000;
 
 async function workbook(): Promise<Buffer> {
@@ -168,7 +169,7 @@ async function commandOutput(bytes: Buffer, lang: "en" | "sv"): Promise<ExcelJS.
   try {
     fs.writeFileSync(path.join(dir, FILE), bytes);
     const args = ["allocate", FILE, "--out", "out.xlsx", "--method", "bottomup", "--target", String(TARGET), "--periods", "12", "--round", "1"];
-    args.push("--team", "Team", "--roster", `${FILE}#Roster`, "--lock", `${REPS[0][0]}=${LOCKED}`, "--lang", lang);
+    args.push("--phasing", WEIGHTS.join(","), "--team", "Team", "--roster", `${FILE}#Roster`, "--lock", `${REPS[0][0]}=${LOCKED}`, "--lang", lang);
     const r = await run(args, dir);
     expect({ code: r.code, stderr: r.code === 0 ? "" : r.stderr }).toEqual({ code: 0, stderr: "" });
     const wb = new ExcelJS.Workbook();
@@ -200,6 +201,17 @@ async function runYearPlan(locale: "en-US" | "sv-SE", t: Texts): Promise<void> {
     // The roster: another sheet of the workbook, read through the page's reader.
     await page.getByTestId("roster").selectOption("Roster");
     await page.getByTestId("roster-status").waitFor();
+    // Custom weights, one per month, as --phasing W,W,… takes them (";" between them in Swedish).
+    await page.getByTestId("phasing").selectOption("pattern");
+    await page.getByTestId("weights").fill(WEIGHTS.join(tag === "sv" ? ";" : ","));
+    for (const width of [320, 450]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(200);
+      const label = `${tag} method ${width}px`;
+      expect({ label, overflow: await pageOverflow(page), wide: await wideElements(page) }).toEqual({ label, overflow: 0, wide: [] });
+      await page.screenshot({ path: path.join(OUT, `yearplan-method-${tag}-${width}.png`), fullPage: true });
+      if (width === 320) await axe(page, label);
+    }
     await page.getByRole("button", { name: t.next, exact: true }).click();
     await page.getByTestId("preview-table").waitFor();
 
@@ -270,6 +282,7 @@ async function runYearPlan(locale: "en-US" | "sv-SE", t: Texts): Promise<void> {
     expect(stored.source.roster).toBe(`${FILE}#Roster`);
     expect(stored.params.roster!.map((e) => e.rep)).toEqual([NEW_HIRE]);
     expect(stored.result.planTotal).toBe(TARGET);
+    expect(stored.params.phasing).toEqual({ kind: "pattern", weights: WEIGHTS });
     const quotas = wb.getWorksheet(t.sheet)!;
     const lockedRow = sheetRows(quotas).find((r) => r[0] === REPS[0][0])!;
     expect(lockedRow).toContain(LOCKED);
