@@ -230,7 +230,7 @@ describe("a team column and a roster sheet (as the command's --team and --roster
     await user.selectOptions(select("roster"), "Broken");
     await waitFor(() => expect(screen.getByTestId("roster-error").textContent).toContain("Broken!B2"));
     await user.selectOptions(select("roster"), "Staff");
-    await waitFor(() => expect(screen.getByTestId("roster-status").textContent).toBe("1 reps on the roster."));
+    await waitFor(() => expect(screen.getByTestId("roster-status").textContent).toBe("1 rep on the roster."));
     await next();
     const names = within(screen.getByTestId("preview-table")).getAllByRole("rowheader").map((c) => c.textContent);
     expect(names[4]).toContain("Nina");
