@@ -78,7 +78,7 @@ export function allocateOptionsOf(stored: StoredPlan, input: string, out: string
 }
 
 /** Reps whose quota or schedule changed, as "Anna 216,200 → 220,000", plus reps added or gone (diffPlans). */
-export function planChanges(before: StoredPlan["result"]["rows"], after: { rep: string; quota: number; schedule: number[] }[], locale: Locale): string[] {
+export function planChanges(before: readonly { rep: string; quota: number; schedule: number[] }[], after: { rep: string; quota: number; schedule: number[] }[], locale: Locale): string[] {
   const n = (x: number) => formatNumber(x, locale);
   const sv = locale === "sv";
   return diffPlans(before, after).changes.map((c) => {
