@@ -34,8 +34,7 @@ import {
 } from "./pipeline";
 import { useAnalysis } from "./useAnalysis";
 import type { StoredPlan } from "../plan/stored";
-import { readLocks, updateAction, withPlanExtras } from "./updatePlan";
-import { UpdateError } from "./updateStrings";
+import { readLocks, withPlanExtras } from "./updatePlan";
 import { initialState, reducer, sourceRange, STEP_COUNT, suggestSheetName, type Action, type SourceKind, type StepIndex, type WizardState } from "./state";
 import { translator, type MessageId, type Translate } from "./strings";
 import { useStyles } from "./styles";
@@ -135,7 +134,7 @@ export function useDerived(state: WizardState, locale: Locale): Derived {
   const locks = useMemo(() => readLocks(state.locks, locale), [state.locks, locale]);
   const plan = useMemo((): Result<YearPlan> | null => {
     if (!history?.ok || !parsed.params) return null;
-    if (locks.bad) return { ok: false, error: new UpdateError("badLock", { rep: locks.bad.rep, amount: locks.bad.amount }) };
+    if (locks.bad) return { ok: false, error: new SourceProblem("badLock", { rep: locks.bad.rep, amount: locks.bad.amount }) };
     return makePlan(history.value, withPlanExtras(parsed.params, locks.locks, state.update));
   }, [history, parsed.params, locks, state.update]);
   const realism = useMemo(() => {
@@ -364,10 +363,9 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         const sheets = await wb.port.listSheets();
         const wanted = stored.source.sheet;
         const sheet = sheets.find((x) => x.name === wanted) ?? sheets.find((x) => x.name.toLowerCase() === wanted.toLowerCase());
-        if (!sheet?.used) {
-          const names = sheets.filter((x) => x.visible).map((x) => `"${x.name}"`).join(", ");
-          throw new UpdateError("updateSheetMissing", { sheet: wanted, sheets: names });
-        }
+        // The rule (and its messages) load with the update: not in the first screen's scripts.
+        const { updateAction, updateSheetMissing } = await import(/* webpackChunkName: "update" */ "./updateFill");
+        if (!sheet?.used) throw updateSheetMissing(wanted, sheets.filter((x) => x.visible).map((x) => x.name));
         const token = ++readToken.current;
         dispatch({ type: "setSourceKind", kind: "sheet" });
         dispatch({ type: "setSheet", sheet: sheet.name });

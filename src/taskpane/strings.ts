@@ -213,6 +213,7 @@ export const strings = {
     en: "The reps' quotas add up to the target plus this much, for example 10%.",
     sv: "Säljarnas kvoter summerar till målet plus så här mycket, till exempel 10%.",
   },
+  badLock: { en: "The locked quota of {rep} is not an amount: \"{amount}\".", sv: "Den låsta kvoten för {rep} är inte ett belopp: \"{amount}\"." },
   invalidStart: { en: "Enter the first month as YYYY-MM, for example 2026-01.", sv: "Ange första månaden som ÅÅÅÅ-MM, till exempel 2026-01." },
   invalidUplift: {
     en: "Enter the uplift as a percentage such as 10% or a decimal such as 0.1, of 0 or more.",

@@ -27,10 +27,6 @@ export const updateStrings = {
     sv: "Planen gjordes från bladet \"{sheet}\", som arbetsboken inte längre har, så den kan inte uppdateras därifrån. Blad här: {sheets}.",
   },
   updateError: { en: "The plan could not be updated: {detail}", sv: "Planen kunde inte uppdateras: {detail}" },
-  badLock: {
-    en: "The locked quota of {rep} is not an amount: \"{amount}\".",
-    sv: "Den låsta kvoten för {rep} är inte ett belopp: \"{amount}\".",
-  },
   changesHeading: { en: "What changes", sv: "Vad som ändras" },
   changesNone: {
     en: "No changes: every rep keeps the same quota and schedule as in the plan made {date} (total {total}).",

@@ -7,7 +7,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { readStoredPlan, type StoredPlan } from "../../src/plan/stored";
 import { analyse, makePlan, readSource, writePlans } from "../../src/taskpane/pipeline";
-import { updateAction } from "../../src/taskpane/updatePlan";
+import { updateAction } from "../../src/taskpane/updateFill";
 import { detectTable } from "../../src/sheet/detect";
 import type { CellValue } from "../../src/workbook/port";
 import { FakePort } from "./fakePort";
