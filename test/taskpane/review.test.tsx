@@ -69,6 +69,17 @@ describe("review panel", () => {
     expect(screen.queryByTestId("review-download")).toBeNull();
   });
 
+  test("the default month is read from the plan's source when the wizard reads another sheet", async () => {
+    const other = [["Rep", "Date", "Amount"], ["Olle", new Date(Date.UTC(2025, 10, 3)), 100]];
+    const port = new FakePort([{ name: "Other", rows: other }, { name: "Sales", rows: salesRows() }], { kind: "excel" });
+    await port.apply(storedPlanWritePlan(stored()));
+    renderWizard(excelHost(port));
+    const through = (await screen.findByTestId("review-through", {}, { timeout: 10_000 })) as HTMLInputElement;
+    // Sales has actuals through June 2025 (Other's November sale is not the plan's source).
+    await waitFor(() => expect(through.value).toBe("2025-06"));
+    expect((screen.getByTestId("sheet-select") as HTMLSelectElement).value).toBe("Other");
+  });
+
   test("in a browser, in Swedish: a bad month and a missing column are told in Swedish; the copy is offered for download", async () => {
     const sales = salesRows();
     const port = await planPort("xlsx", sales);
