@@ -8,8 +8,11 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { readStoredPlan, type StoredPlan } from "../../src/plan/stored";
 import { analyse, makePlan, readSource, writePlans } from "../../src/taskpane/pipeline";
 import { updateAction } from "../../src/taskpane/updateFill";
+import { readLocks, withPlanExtras } from "../../src/taskpane/updatePlan";
+import { initialState, reducer } from "../../src/taskpane/state";
 import { detectTable } from "../../src/sheet/detect";
 import type { CellValue } from "../../src/workbook/port";
+import type { RosterEntry } from "../../src/plan/types";
 import { FakePort } from "./fakePort";
 import { browserHost, excelHost, renderWizard, select } from "./helpers";
 
@@ -28,7 +31,7 @@ function sales(annaJanuary = 1500): CellValue[][] {
 }
 
 /** The plan as the wizard writes it: bottom-up from year 2025, target 72,000, hundreds, from 2026-01, uplift 5 %, Bo locked at 25,000, teams. */
-async function planWorkbook(kind: "excel" | "xlsx"): Promise<FakePort> {
+async function planWorkbook(kind: "excel" | "xlsx", roster: RosterEntry[] | null = null): Promise<FakePort> {
   const port = new FakePort([{ name: "Sales", rows: sales() }], { kind });
   const used = (await port.listSheets()).find((s) => s.name === "Sales")!.used!;
   const source = await readSource(port, used);
@@ -43,9 +46,9 @@ async function planWorkbook(kind: "excel" | "xlsx"): Promise<FakePort> {
     growth: 0,
     year: { phasing: { kind: "history" as const }, start: "2026-01", uplift: 0.05, locks: [{ rep: "Bo", amount: 25000 }] },
   };
-  const plan = makePlan(history.value, params);
+  const plan = makePlan(history.value, { ...params, roster });
   if (!plan.ok) throw plan.error;
-  for (const p of writePlans({ plan: plan.value, schedule: true, source, mapping, aggregation: history.value, value: "amount", filter: { year: 2025 }, fileName: "sales.xlsx", sheetName: "Quotas", locale: "en", now: new Date("2026-01-05T09:00:00Z") })) {
+  for (const p of writePlans({ plan: plan.value, schedule: true, source, mapping, aggregation: history.value, value: "amount", filter: { year: 2025 }, fileName: "sales.xlsx", sheetName: "Quotas", locale: "en", now: new Date("2026-01-05T09:00:00Z"), rosterSource: roster ? "staff.xlsx, Roster" : null })) {
     await port.apply(p);
   }
   return port;
@@ -68,6 +71,34 @@ describe("updateAction (the stored plan as the wizard's fields)", () => {
     expect(a.locks).toEqual([{ rep: "Bo", amount: "25000,5" }]);
     expect(a.outputSheet).toBe("Quotas");
     expect(a.update.schedule).toBe(true);
+  });
+});
+
+describe("locks and the stored extras", () => {
+  test("locks as typed are read in the user's language; a bad amount is named", () => {
+    expect(readLocks([{ rep: " Bo ", amount: "25 000,5" }, { rep: "", amount: "x" }], "sv")).toEqual({ locks: [{ rep: "Bo", amount: 25000.5 }], bad: null });
+    expect(readLocks([{ rep: "Bo", amount: "lots" }], "en").bad).toEqual({ rep: "Bo", amount: "lots" });
+  });
+
+  test("a stored phasing pattern and roster are added back to the parsed parameters", () => {
+    const roster: RosterEntry[] = [{ rep: "Nils", start: null, end: null, ramp: null, full: null }];
+    const update = { createdAt: "", before: [], roster, rosterSource: null, pattern: [1, 2, 1, 2], schedule: true };
+    const params = { method: "bottomup" as const, target: 100, periods: 4, roundTo: 1, growth: 0, year: { phasing: { kind: "pattern" as const, weights: [] }, start: null, uplift: 0 } };
+    expect(withPlanExtras(params, [{ rep: "Bo", amount: 5 }], update)).toEqual({
+      ...params,
+      year: { phasing: { kind: "pattern", weights: [1, 2, 1, 2] }, start: null, uplift: 0, locks: [{ rep: "Bo", amount: 5 }] },
+      roster,
+    });
+  });
+
+  test("updateFilled goes to the write step; Start over drops the update and the locks", () => {
+    let s = initialState();
+    s = reducer(s, { type: "readDone", range: { sheet: "Sales", firstRow: 1, firstColumn: 1, lastRow: 2, lastColumn: 2 }, snapshot: { sheet: "Sales", firstRow: 1, columns: [1, 2], rows: [["Rep", "Amount"], ["Anna", 1]] }, table: detectTable({ sheet: "Sales", firstRow: 1, columns: [1, 2], rows: [["Rep", "Amount"], ["Anna", 1]] })! });
+    const update = { createdAt: "2026-01-05T09:00:00.000Z", before: [], roster: null, rosterSource: null, pattern: null, schedule: false };
+    s = reducer(s, { type: "updateFilled", mapping: { rep: 1, amount: 2, date: null, units: null, costs: [], weight: null }, params: { ...s.params, target: "100" }, locks: [{ rep: "Anna", amount: "1" }], skipInvalid: true, outputSheet: "Kvoter", update });
+    expect(s).toMatchObject({ step: 3, outputSheet: "Kvoter", skipInvalid: true, locks: [{ rep: "Anna", amount: "1" }], update });
+    s = reducer(s, { type: "reset" });
+    expect(s).toMatchObject({ step: 0, locks: [], update: null });
   });
 });
 
@@ -124,6 +155,25 @@ describe("Update the plan", () => {
       Cai: ["37,900", "30,400", "−7,500"],
     });
     expect(screen.getByTestId("update-changes-summary").textContent).toBe("2 reps change against the plan made 2026-01-05; 1 unchanged. Total 75,600 → 75,600.");
+  });
+
+  test("in Swedish: a stored roster is used again as stored, and the card says so", async () => {
+    const roster: RosterEntry[] = [{ rep: "Nils", start: "2026-04-01", end: null, ramp: [0.5], full: 2000 }];
+    const port = await planWorkbook("excel", roster);
+    const before = await storedOf(port);
+    expect(before.result.rows.map((r) => r.rep)).toContain("Nils");
+    const { user } = renderWizard(excelHost(port), "sv");
+    const card = await screen.findByTestId("update-plan", {}, { timeout: 10_000 });
+    expect(card.textContent).toBe("Arbetsboken har en kvotplan gjord 2026-01-05 (nedifrån och upp, mål 72\u00a0000).");
+    await user.click(screen.getByRole("button", { name: "Uppdatera planen" }));
+    await waitFor(() => expect(screen.getByTestId("update-roster").textContent).toBe("Bemanningslistan som sparades med planen (1 säljare, staff.xlsx, Roster) används igen som den var; för att ändra den, gör planen med `quota allocate --roster`."));
+    await waitFor(() => expect(screen.getByTestId("update-no-changes").textContent).toContain("Inga ändringar"));
+    await user.click(screen.getByTestId("write"));
+    await waitFor(() => expect(screen.getByTestId("write-done")).toBeTruthy());
+    const after = await storedOf(port);
+    expect(after.result.rows).toEqual(before.result.rows);
+    expect(after.params.roster).toEqual(roster);
+    expect(after.source.roster).toBe("staff.xlsx, Roster");
   });
 
   test("names the stored column whose header is gone", async () => {
