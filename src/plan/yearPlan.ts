@@ -155,11 +155,13 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
   for (const lock of params.locks ?? ([] as Lock[])) {
     const key = textKey(lock.rep);
     if (!repIndex.has(key) && !rosterInfo.has(key)) throw new YearPlanError("lockUnknownRep", { rep: lock.rep });
-    if (locks.has(key)) throw new YearPlanError("lockTwice", { rep: lock.rep });
-    if (typeof lock.amount !== "number" || !Number.isFinite(lock.amount) || lock.amount < 0) throw new YearPlanError("lockBadAmount", { rep: lock.rep, value: String(lock.amount) });
-    locks.set(key, u.of(lock.amount, lock.rep));
     const i = repIndex.get(key);
-    lockNames.push(i === undefined ? (rosterInfo.get(key) as RosterInfo).entry.rep : reps[i].name);
+    // The rep as the plan shows it (the first spelling), not as this --lock happened to write it.
+    const name = i === undefined ? (rosterInfo.get(key) as RosterInfo).entry.rep : reps[i].name;
+    if (locks.has(key)) throw new YearPlanError("lockTwice", { rep: name });
+    if (typeof lock.amount !== "number" || !Number.isFinite(lock.amount) || lock.amount < 0) throw new YearPlanError("lockBadAmount", { rep: name, value: String(lock.amount) });
+    locks.set(key, u.of(lock.amount, name));
+    lockNames.push(name);
   }
 
   // --- Phasing weights per plan month (or per period when periods do not split the year) ------
@@ -315,9 +317,10 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
   if (fellBack.length) note("noteHistoryFallback", { reps: list(fellBack) });
   if (uplift !== 0) {
     note("noteUplift", {
-      uplift: `${tidy(uplift * 100)} %`,
+      // Numbers, so each language writes its own decimal sign (12.5 % / 12,5 %).
+      uplift: tidy(uplift * 100),
       total: u.amount(planTotalU),
-      coverage: `${tidy((u.amount(planTotalU) / target) * 100)} %`,
+      coverage: Math.round((u.amount(planTotalU) / target) * 1000) / 10,
       target,
     });
   }
