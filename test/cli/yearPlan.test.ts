@@ -170,6 +170,23 @@ describe("quota allocate: teams and the roster", () => {
     expect(r.stderr).toContain("Note: Erik ends 2026-06-30");
   });
 
+  it("--team with a new hire in no team: the team table has a row for them and adds up to the plan (en and sv)", async () => {
+    const base = ["allocate", "in.xlsx", "--sheet", "Sales", "--year", "2025", "--target", "1200000", "--periods", "4", "--round", "100", "--team", "Team", "--roster", "in.xlsx#Roster"];
+    const json = JSON.parse((await run([...base, "--out", "o1.xlsx", "--json"], dir)).stdout) as Json;
+    const nina = json.rows.find((x) => x.rep === "Nina")!;
+    expect(nina.team).toBeNull();
+    const r = await run([...base, "--out", "o2.xlsx"], dir);
+    expect(r.code).toBe(0);
+    const money = (n: number) => n.toLocaleString("en-US");
+    const teamTable = r.stdout.slice(r.stdout.indexOf("\nTeam "));
+    // The reps in no team get their own row, and the totals row is the plan's: period targets and plan total.
+    expect(teamTable).toMatch(new RegExp(`\\n\\(no team\\)\\s+${nina.schedule.map(money).join("\\s+")}\\s+${money(nina.quota)}\\n`));
+    expect(teamTable).toMatch(new RegExp(`\\nTotal\\s+${json.periodTargets.map(money).join("\\s+")}\\s+1,200,000\\n`));
+    const sv = await run([...base, "--out", "o3.xlsx", "--lang", "sv"], dir);
+    expect(sv.stdout).toMatch(/\n\(inget team\)\s/);
+    expect(sv.stdout).toMatch(/\nTotalt(\s+[\d\u00a0]+){4}\s+1\u00a0200\u00a0000\n$/);
+  });
+
   it("--roster in another file, found without a sheet name; a missing file is named", async () => {
     await writeWorkbook(path.join(dir, "team.xlsx"), [
       { name: "Notes", rows: [["Hiring plan 2026"]] },
