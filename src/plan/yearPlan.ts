@@ -37,7 +37,7 @@ import type { Aggregation, RepHistory } from "../sheet/aggregate";
 import { planQuotas, QuotaPlan, tidy } from "../sheet/quotaPlan";
 import { calendarPattern, CalendarPattern, firstDay, isIsoDay, lastDay, monthSpan, parseMonth, periodLayout } from "./calendar";
 import { YearPlanError } from "./messages";
-import type { Lock, RosterEntry, TeamRow, YearPlan, YearPlanParams, YearPlanRow } from "./types";
+import type { Lock, Phasing, RosterEntry, TeamRow, YearPlan, YearPlanParams, YearPlanRow } from "./types";
 
 type Note = YearPlan["notes"][number];
 
@@ -124,6 +124,24 @@ function byPeriod(monthly: number[], periods: number, monthsPerPeriod: number): 
   return out;
 }
 
+/**
+ * The checks of the phasing and the roster against the number of periods, which need no data:
+ * the command makes them before it reads a file (a mistake on the command line), planYear again.
+ */
+export function checkYearShape(phasing: Phasing, periods: number, hasRoster: boolean): void {
+  const calendar = Number.isInteger(periods) && periods >= 1 && 12 % periods === 0;
+  if (hasRoster && !calendar) throw new YearPlanError("rosterNeedsCalendar", { periods });
+  if ((phasing.kind === "history" || phasing.kind === "team") && !calendar) throw new YearPlanError("needsCalendar", { phasing: phasing.kind, periods });
+  if (phasing.kind === "pattern") {
+    const w = phasing.weights;
+    if (w.length !== periods) throw new YearPlanError("patternLength", { actual: w.length, periods });
+    w.forEach((x, k) => {
+      if (typeof x !== "number" || !Number.isFinite(x) || x < 0) throw new YearPlanError("patternNegative", { index: k + 1, value: String(x) });
+    });
+    if (!w.some((x) => x > 0)) throw new YearPlanError("patternAllZero");
+  }
+}
+
 export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, params: YearPlanParams): YearPlan {
   const P = params.periods;
   const base: QuotaPlan = planQuotas(aggregation, params); // validates method, periods, unit, target
@@ -146,7 +164,7 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
   const repIndex = new Map<string, number>();
   reps.forEach((r, i) => repIndex.set(textKey(r.name), i));
   const roster = params.roster ?? [];
-  if (roster.length > 0 && monthsPerPeriod === null) throw new YearPlanError("rosterNeedsCalendar", { periods: P });
+  checkYearShape(phasing, P, roster.length > 0);
   const rosterInfo = validateRoster(roster, months);
   const newHires = roster.filter((e) => !repIndex.has(textKey(e.rep)));
 
@@ -166,16 +184,7 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
 
   // --- Phasing weights per plan month (or per period when periods do not split the year) ------
   const needsMonthly = phasing.kind === "history" || phasing.kind === "team";
-  if (needsMonthly && monthsPerPeriod === null) throw new YearPlanError("needsCalendar", { phasing: phasing.kind, periods: P });
   if (needsMonthly && aggregation.periods.length === 0) throw new YearPlanError("needsDates", { phasing: phasing.kind });
-  if (phasing.kind === "pattern") {
-    const w = phasing.weights;
-    if (w.length !== P) throw new YearPlanError("patternLength", { actual: w.length, periods: P });
-    w.forEach((x, k) => {
-      if (typeof x !== "number" || !Number.isFinite(x) || x < 0) throw new YearPlanError("patternNegative", { index: k + 1, value: String(x) });
-    });
-    if (!w.some((x) => x > 0)) throw new YearPlanError("patternAllZero");
-  }
   const span = needsMonthly ? monthSpan(aggregation.periods) : [];
   let teamPattern: CalendarPattern | null | undefined;
   const team = (): CalendarPattern => {
