@@ -252,10 +252,6 @@ export const cliMessages: Catalog = {
     en: "--through must be a month such as 2026-03 (got \"{value}\").",
     sv: "--through måste vara en månad som 2026-03 (fick \"{value}\").",
   },
-  storedSourceMissing: {
-    en: "The plan was made from sheet \"{sheet}\", which {file} no longer has. Give the actuals with --actuals, or make the plan again.",
-    sv: "Planen gjordes från bladet \"{sheet}\", som {file} inte längre har. Ange utfallet med --actuals, eller gör planen igen.",
-  },
   reviewSummary: {
     en: "Through {through}: {periods} of {total} periods reviewed; actual {actual} against quota {quota} ({attainment}); {atOrAbove} of reps at or above quota (a healthy plan has 55–70 %).",
     sv: "Till och med {through}: {periods} av {total} perioder följs upp; utfall {actual} mot kvot {quota} ({attainment}); {atOrAbove} av säljarna på eller över kvot (en sund plan har 55–70 %).",

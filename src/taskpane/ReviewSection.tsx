@@ -9,8 +9,9 @@ import { Button, Field, Input } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { buildAttainmentWritePlan } from "../plan/attainmentSheet";
 import { ReviewError, type Review } from "../plan/review";
-import { planLastMonth, reviewFromWorkbook } from "../plan/reviewSource";
+import { lastActualMonth, planLastMonth, reviewFromWorkbook } from "../plan/reviewSource";
 import { readStoredPlan, type StoredPlan } from "../plan/stored";
+import { decimalsOf } from "../sheet/quotaPlan";
 import { Notice, ProgressStatus } from "./common";
 import { formatNumber, formatPercent } from "./format";
 import { downloadBytes, type OpenedWorkbook } from "./host";
@@ -29,11 +30,18 @@ type Phase =
   | { kind: "done"; review: Review; sheet: string }
   | { kind: "error"; error: unknown };
 
-/** The default month: the plan's last month, or the current month when the plan runs past it. */
-export function defaultThrough(stored: StoredPlan, now: Date): string {
-  const last = planLastMonth(stored);
-  const current = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
-  return current >= stored.params.start && current < last ? current : last;
+/**
+ * The default month: the last month within the plan that has actual data in its source
+ * (reviewSource.ts lastActualMonth); the plan's first month until that is known or when the
+ * source cannot be read (pressing the button then says why).
+ */
+async function defaultThrough(port: OpenedWorkbook["port"], stored: StoredPlan): Promise<string> {
+  try {
+    const { aggregation } = await reviewFromWorkbook(port, stored, planLastMonth(stored));
+    return lastActualMonth(stored, aggregation.periods);
+  } catch {
+    return stored.params.start;
+  }
 }
 
 export function ReviewSection({ opened, busy }: { opened: OpenedWorkbook | null; busy: boolean }) {
@@ -45,7 +53,10 @@ export function ReviewSection({ opened, busy }: { opened: OpenedWorkbook | null;
   const [through, setThrough] = useState("");
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [progress, setProgress] = useState<Progress | null>(null);
-  const n = (x: number) => formatNumber(x, locale, 0);
+  // Amounts in whole units of the plan's rounding, as `quota review` and the Attainment sheet show them.
+  const decimals = stored ? decimalsOf(stored.params.roundTo) : 0;
+  const n = (x: number) => formatNumber(x, locale, decimals);
+  const count = (x: number) => formatNumber(x, locale, 0);
   const pct = (x: number | null) => (x === null ? "—" : formatPercent(x, locale));
 
   // Another workbook: look for its plan again.
@@ -59,7 +70,12 @@ export function ReviewSection({ opened, busy }: { opened: OpenedWorkbook | null;
       (plan) => {
         if (!live) return;
         setStored(plan);
-        if (plan) setThrough(defaultThrough(plan, new Date()));
+        if (!plan) return;
+        setThrough(plan.params.start);
+        void defaultThrough(opened.port, plan).then((month) => {
+          // Not over a month the user has typed meanwhile.
+          if (live) setThrough((typed) => (typed === plan.params.start ? month : typed));
+        });
       },
       (error) => live && setLoadError(error),
     );
@@ -105,7 +121,7 @@ export function ReviewSection({ opened, busy }: { opened: OpenedWorkbook | null;
         {t("reviewHeading")}
       </h2>
       <p className={styles.hint} data-testid="review-plan">
-        {t("reviewHasPlan", { reps: n(stored.result.rows.length), first: labels[0] ?? "", last: labels[labels.length - 1] ?? "", sheet: stored.source.sheet })}
+        {t("reviewHasPlan", { reps: count(stored.result.rows.length), first: labels[0] ?? "", last: labels[labels.length - 1] ?? "", sheet: stored.source.sheet })}
       </p>
       <p className={styles.hint}>{t("reviewExplain")}</p>
       <Field label={t("reviewThrough")}>
@@ -125,7 +141,7 @@ export function ReviewSection({ opened, busy }: { opened: OpenedWorkbook | null;
       {phase.kind === "done" && (
         <div>
           <Notice intent="success" live testId="review-done">
-            <p style={{ margin: 0 }}>{t("reviewWrote", { sheet: phase.sheet, reps: n(phase.review.rows.length), through: phase.review.through })}</p>
+            <p style={{ margin: 0 }}>{t("reviewWrote", { sheet: phase.sheet, reps: count(phase.review.rows.length), through: phase.review.through })}</p>
             <p style={{ margin: 0 }} data-testid="review-attainment">
               {t("reviewAttainment", { attainment: pct(phase.review.total.attainment), actual: n(phase.review.total.actualToDate), quota: n(phase.review.total.quotaToDate) })}
             </p>

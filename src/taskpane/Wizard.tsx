@@ -33,6 +33,9 @@ import {
   type TimeFilter,
 } from "./pipeline";
 import { useAnalysis } from "./useAnalysis";
+import type { StoredPlan } from "../plan/stored";
+import { readLocks, updateAction, withPlanExtras } from "./updatePlan";
+import { UpdateError } from "./updateStrings";
 import { initialState, reducer, sourceRange, STEP_COUNT, suggestSheetName, type Action, type SourceKind, type StepIndex, type WizardState } from "./state";
 import { translator, type MessageId, type Translate } from "./strings";
 import { useStyles } from "./styles";
@@ -70,6 +73,8 @@ export interface WizardActions {
   reveal(): Promise<void>;
   download(): Promise<void>;
   goTo(step: StepIndex): void;
+  /** "Update the plan": reads the stored plan's source and fills every input from it (throws what went wrong). */
+  updatePlan(stored: StoredPlan): Promise<void>;
 }
 
 export interface WizardContextValue {
@@ -89,6 +94,7 @@ const WizardContext = createContext<WizardContextValue | null>(null);
 
 /** "Prepare for sharing" loads with the first workbook (its own chunk, not in the initial scripts). */
 const ShareSection = lazy(() => import(/* webpackChunkName: "share" */ "./ShareSection").then((m) => ({ default: m.ShareSection })));
+const UpdateSection = lazy(() => import(/* webpackChunkName: "update" */ "./UpdateSection").then((m) => ({ default: m.UpdateSection })));
 const ReviewSection = lazy(() => import(/* webpackChunkName: "review" */ "./ReviewSection").then((m) => ({ default: m.ReviewSection })));
 
 export function useWizard(): WizardContextValue {
@@ -126,7 +132,12 @@ export function useDerived(state: WizardState, locale: Locale): Derived {
   const filterKey = parsed.filter ? JSON.stringify(parsed.filter) : null;
   const filtered = useAnalysis(source, base && mapping && params.timeframe !== "all" ? mapping : null, value, skipInvalid, parsed.filter, filterKey);
   const history = !source || !mapping || !base ? null : params.timeframe === "all" ? base : filtered;
-  const plan = useMemo(() => (history?.ok && parsed.params ? makePlan(history.value, parsed.params) : null), [history, parsed.params]);
+  const locks = useMemo(() => readLocks(state.locks, locale), [state.locks, locale]);
+  const plan = useMemo((): Result<YearPlan> | null => {
+    if (!history?.ok || !parsed.params) return null;
+    if (locks.bad) return { ok: false, error: new UpdateError("badLock", { rep: locks.bad.rep, amount: locks.bad.amount }) };
+    return makePlan(history.value, withPlanExtras(parsed.params, locks.locks, state.update));
+  }, [history, parsed.params, locks, state.update]);
   const realism = useMemo(() => {
     if (!history?.ok || !parsed.params || parsed.params.method === "forecast") return null;
     try {
@@ -285,9 +296,12 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
             dispatch({ type: "foreignSheet", sheet: sheetName, suggestion: suggestSheetName(sheetName, taken) });
             return;
           }
+          const shown = d.parsed.params ? showsSchedule(withPlanExtras(d.parsed.params, readLocks(s.locks, locale).locks, s.update)) : false;
           const [plan, ...more] = writePlans({
             plan: d.plan.value,
-            schedule: d.parsed.params ? showsSchedule(d.parsed.params) : false,
+            // An update keeps the stored plan's layout; a team column makes a year plan (as the command's --team).
+            schedule: shown || (s.update?.schedule ?? false) || (d.mapping.team !== null && d.mapping.team !== undefined),
+            rosterSource: s.update?.rosterSource ?? null,
             letters: s.writeLetters,
             skipInvalid: s.skipInvalid,
             source: s.source,
@@ -344,6 +358,34 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         }
         dispatch({ type: "goTo", step });
       },
+      async updatePlan(stored) {
+        const wb = workbook.current;
+        if (!wb) return;
+        const sheets = await wb.port.listSheets();
+        const wanted = stored.source.sheet;
+        const sheet = sheets.find((x) => x.name === wanted) ?? sheets.find((x) => x.name.toLowerCase() === wanted.toLowerCase());
+        if (!sheet?.used) {
+          const names = sheets.filter((x) => x.visible).map((x) => `"${x.name}"`).join(", ");
+          throw new UpdateError("updateSheetMissing", { sheet: wanted, sheets: names });
+        }
+        const token = ++readToken.current;
+        dispatch({ type: "setSourceKind", kind: "sheet" });
+        dispatch({ type: "setSheet", sheet: sheet.name });
+        dispatch({ type: "readStarted" });
+        let data: Awaited<ReturnType<typeof readSource>>;
+        try {
+          data = await readSource(wb.port, sheet.used, (done, total) => {
+            if (token === readToken.current) dispatch({ type: "progress", phase: "read", done, total });
+          });
+        } catch (error) {
+          if (token === readToken.current) dispatch({ type: "failed", phase: "read", error });
+          throw error;
+        }
+        if (token !== readToken.current) return;
+        dispatch({ type: "readDone", range: data.range, snapshot: data.snapshot, table: data.table, below: data.below ?? null });
+        // A stored column whose header is gone is named (the source stays read, with the columns found).
+        dispatch(updateAction(stored, data.table, sheet.name, locale));
+      },
     }),
     [host, adopt, readRange, locale],
   );
@@ -369,6 +411,11 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         <h1 id="wizard-title" className={styles.title}>
           {t("appTitle")}
         </h1>
+        {workbook.current && (
+          <Suspense fallback={null}>
+            <UpdateSection opened={workbook.current} busy={busy} />
+          </Suspense>
+        )}
         <nav aria-label={t("stepsLabel")}>
           <ol className={styles.steps}>
             {names.map((id, i) => (

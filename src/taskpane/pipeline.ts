@@ -11,7 +11,7 @@ import { aggregate, type Aggregation } from "../sheet/aggregate";
 import { tableEnd, type RowsBelow } from "../sheet/extent";
 import type { QuotaPlan } from "../sheet/quotaPlan";
 import { planYear } from "../plan/yearPlan";
-import type { Phasing, YearPlan } from "../plan/types";
+import type { Lock, Phasing, RosterEntry, YearPlan } from "../plan/types";
 import { yearOptionsGiven, yearPlanParams, readUplift } from "../plan/yearParams";
 import { parseMonth } from "../plan/calendar";
 import { storedPlanOf, storedPlanWritePlan } from "../plan/stored";
@@ -88,7 +88,7 @@ export function remoteRowsOf(source: SourceData | null): RemoteRows | null {
 
 /** Identifies the choices an aggregation depends on. */
 export function analysisKey(mapping: ColumnMapping, value: string, skipInvalid: boolean, filter: TimeFilter): string {
-  return JSON.stringify([mapping.rep, mapping.amount, mapping.date, mapping.units, mapping.weight, mapping.costs, value, skipInvalid, filter.year ?? null, filter.from?.getTime() ?? null, filter.to?.getTime() ?? null]);
+  return JSON.stringify([mapping.rep, mapping.amount, mapping.date, mapping.units, mapping.weight, mapping.costs, value, skipInvalid, filter.year ?? null, filter.from?.getTime() ?? null, filter.to?.getTime() ?? null, mapping.team ?? null]);
 }
 
 /**
@@ -167,6 +167,7 @@ export function analyse(source: SourceData, mapping: ColumnMapping, value: "amou
       ...(filter.from ? { from: filter.from } : {}),
       ...(filter.to ? { to: filter.to } : {}),
       ...(mapping.weight !== null ? { weightColumn: mapping.weight } : {}),
+      ...(mapping.team !== null && mapping.team !== undefined ? { teamColumn: mapping.team } : {}),
     });
   });
 }
@@ -182,8 +183,10 @@ export interface PlanParams {
   growth: number;
   forecastMethod?: "last" | "average" | "trend";
   weighting?: "equal" | "weight";
-  /** The year plan's options (as the command's --phasing, --start, --uplift). */
-  year?: { phasing: Phasing; start: string | null; uplift: number };
+  /** The year plan's options (as the command's --phasing, --start, --uplift, --lock). */
+  year?: { phasing: Phasing; start: string | null; uplift: number; locks?: Lock[] };
+  /** New hires, leavers and ramps (a stored plan's roster, used again by "Update the plan"). */
+  roster?: RosterEntry[] | null;
 }
 
 export type FieldErrors = Partial<Record<keyof ParamInputs, MessageId>>;
@@ -251,7 +254,8 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
       growth,
       ...(p.method === "forecast" ? { forecastMethod: p.forecastMethod } : {}),
       ...(p.method === "topdown" ? { weighting: p.weighting } : {}),
-      year: { phasing: { kind: p.phasing }, start: start === null ? null : monthKey(start), uplift: uplift.ok ? uplift.value : 0 },
+      // A pattern's weights are the stored plan's (withStoredInputs, updatePlan.ts).
+      year: { phasing: p.phasing === "pattern" ? { kind: "pattern", weights: [] } : { kind: p.phasing }, start: start === null ? null : monthKey(start), uplift: uplift.ok ? uplift.value : 0 },
     },
     filter,
     errors,
@@ -266,13 +270,14 @@ const NO_YEAR_OPTIONS: NonNullable<PlanParams["year"]> = { phasing: { kind: "equ
  * of the annual plan.
  */
 export function makePlan(aggregation: Aggregation, params: PlanParams, now: Date = new Date()): Result<YearPlan> {
-  const { year = NO_YEAR_OPTIONS, ...base } = params;
-  return attempt(() => planYear(aggregation, yearPlanParams(base, { ...year, locks: [] }, aggregation.periods, null, now)));
+  const { year = NO_YEAR_OPTIONS, roster = null, ...base } = params;
+  return attempt(() => planYear(aggregation, yearPlanParams(base, { phasing: year.phasing, start: year.start, uplift: year.uplift, locks: year.locks ?? [] }, aggregation.periods, roster, now)));
 }
 
 /** Whether the Quotas sheet shows the rep × period schedule: year options asked for (the command's rule). */
 export function showsSchedule(params: PlanParams): boolean {
-  return yearOptionsGiven({ ...(params.year ?? NO_YEAR_OPTIONS), locks: [] });
+  const year = params.year ?? NO_YEAR_OPTIONS;
+  return yearOptionsGiven({ phasing: year.phasing, start: year.start, uplift: year.uplift, locks: year.locks ?? [], roster: params.roster ?? null });
 }
 
 export interface Realism {
@@ -327,6 +332,8 @@ export interface WriteContext {
   locale: Locale;
   now?: Date;
   skipInvalid?: boolean;
+  /** Where the plan's roster came from (a stored plan's, kept by "Update the plan"). */
+  rosterSource?: string | null;
 }
 
 /** Builds the write plan exactly as the `quota` command does, recording where the data came from. */
@@ -342,6 +349,7 @@ export function quotaWritePlan(c: WriteContext): WritePlan {
   if (c.plan.method === "profit" && c.mapping.costs.length) columns.costs = c.mapping.costs.map((col) => columnHeader(c.source.table, col)).join(", ");
   const weighted = c.plan.method === "topdown" && c.plan.params.weighting === "weight";
   if (weighted && c.mapping.weight !== null) columns.weight = columnHeader(c.source.table, c.mapping.weight);
+  if (c.mapping.team !== null && c.mapping.team !== undefined) columns.team = columnHeader(c.source.table, c.mapping.team);
   const a = c.aggregation;
   return buildQuotaWritePlan(
     c.schedule ? c.plan : annualPlan(c.plan),
@@ -359,6 +367,7 @@ export function quotaWritePlan(c: WriteContext): WritePlan {
       madeBy: "Sales Quota add-in",
       rowsBelow: c.source.below ?? null,
       skippedRows: a.skipped,
+      roster: c.rosterSource ?? null,
     },
     c.sheetName,
     c.locale,
@@ -388,11 +397,11 @@ export function writePlans(c: WriteContext): WritePlan[] {
         date: header(c.mapping.date),
         costs: c.plan.method === "profit" ? c.mapping.costs.map((col) => columnHeader(c.source.table, col)) : [],
         weight: weighted ? header(c.mapping.weight) : null,
-        team: null,
+        team: header(c.mapping.team ?? null),
       },
       filter: c.filter.year !== undefined ? { year: c.filter.year } : c.filter.from || c.filter.to ? { from: day(c.filter.from), to: day(c.filter.to) } : null,
       skipInvalid: c.skipInvalid ?? false,
-      roster: null,
+      roster: c.rosterSource ?? null,
     },
     outputSheet: c.sheetName,
     schedule: c.schedule ?? false,

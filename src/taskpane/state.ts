@@ -6,6 +6,23 @@
  */
 import type { RangeRef, SheetInfo, SheetSnapshot, TableInfo } from "../workbook/port";
 import { profitColumn, type ColumnMapping, type DetectedTable } from "../sheet/detect";
+import type { RosterEntry } from "../plan/types";
+import type { StoredPlan } from "../plan/stored";
+
+/**
+ * "Update the plan": the stored plan the inputs were filled from. Its result is the "before"
+ * of the per-rep changes; the roster and a phasing pattern, which the wizard has no fields
+ * for, are used again as stored (as `quota refresh` does).
+ */
+export interface PlanUpdate {
+  createdAt: string;
+  before: StoredPlan["result"]["rows"];
+  roster: RosterEntry[] | null;
+  rosterSource: string | null;
+  pattern: number[] | null;
+  /** The Quotas sheet shows the schedule (as the stored plan's did). */
+  schedule: boolean;
+}
 
 export type StepIndex = 0 | 1 | 2 | 3;
 export const STEP_COUNT = 4;
@@ -18,7 +35,8 @@ export type Timeframe = "all" | "year" | "range";
 export type ForecastBase = "last" | "average" | "trend";
 /** Profit as revenue minus the ticked cost columns, or a ready-made profit column as it is. */
 export type ProfitBasis = "costs" | "column";
-export type PhasingChoice = "equal" | "history" | "team";
+/** "pattern": the stored plan's own weights per period (PlanUpdate.pattern), kept by "Update the plan". */
+export type PhasingChoice = "equal" | "history" | "team" | "pattern";
 
 /** Parameters exactly as the user typed them; pipeline.ts parses and validates them. */
 export interface ParamInputs {
@@ -81,6 +99,10 @@ export interface WizardState {
   written: { sheet: string; result: RangeRef; reps: number; total: number } | null;
   /** Also write the quota letters sheet (one page per rep). */
   writeLetters: boolean;
+  /** Quotas agreed by hand (rep, amount as typed): fixed, the others share what is left. */
+  locks: { rep: string; amount: string }[];
+  /** Set by "Update the plan" (the stored plan's inputs filled in); null otherwise. */
+  update: PlanUpdate | null;
 }
 
 export const DEFAULT_PARAMS: ParamInputs = {
@@ -127,6 +149,8 @@ export function initialState(outputSheet = "Quotas"): WizardState {
     foreignSheet: null,
     written: null,
     writeLetters: false,
+    locks: [],
+    update: null,
   };
 }
 
@@ -155,7 +179,9 @@ export type Action =
   | { type: "writeStarted" }
   | { type: "foreignSheet"; sheet: string; suggestion: string }
   | { type: "writeDone"; sheet: string; result: RangeRef; reps: number; total: number }
-  | { type: "reset" };
+  | { type: "reset" }
+  /** "Update the plan": every input from the stored plan (the source was read just before). */
+  | { type: "updateFilled"; mapping: ColumnMapping; params: ParamInputs; locks: { rep: string; amount: string }[]; skipInvalid: boolean; outputSheet: string; update: PlanUpdate };
 
 /** Anything that changes the numbers makes an earlier write summary stale. */
 function staleWrite(state: WizardState): Partial<WizardState> {
@@ -177,7 +203,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
     case "revealErrors":
       return { ...state, revealErrors: true };
     case "openStarted":
-      return { ...state, ...newSource(state), fileName: action.fileName, readStatus: "opening", sheets: [], tables: [], sheet: null, table: null };
+      return { ...state, ...newSource(state), fileName: action.fileName, readStatus: "opening", sheets: [], tables: [], sheet: null, table: null, update: null };
     case "workbookOpened": {
       const table = action.tables[0]?.name ?? null;
       return {
@@ -262,9 +288,27 @@ export function reducer(state: WizardState, action: Action): WizardState {
         writeProgress: null,
         written: { sheet: action.sheet, result: action.result, reps: action.reps, total: action.total },
       };
+    case "updateFilled": {
+      if (!state.source) return state;
+      const next: WizardState = {
+        ...state,
+        ...staleWrite(state),
+        mapping: cloneMapping(action.mapping),
+        params: action.params,
+        locks: action.locks.map((l) => ({ ...l })),
+        skipInvalid: action.skipInvalid,
+        outputSheet: action.outputSheet,
+        update: action.update,
+        touched: {},
+        revealErrors: false,
+        error: null,
+      };
+      // Straight to the write step, where the changes per rep show (Back shows every input).
+      return { ...next, step: maxReachableStep(next) };
+    }
     case "reset":
       // Start over with the same data: parameters and the write summary go, the source stays.
-      return { ...state, step: 0, params: paramsAfterMapping({ ...DEFAULT_PARAMS }, state.mapping ?? EMPTY_MAPPING), touched: {}, revealErrors: false, writeStatus: "idle", writeProgress: null, written: null, foreignSheet: null, error: null };
+      return { ...state, step: 0, params: paramsAfterMapping({ ...DEFAULT_PARAMS }, state.mapping ?? EMPTY_MAPPING), locks: [], update: null, touched: {}, revealErrors: false, writeStatus: "idle", writeProgress: null, written: null, foreignSheet: null, error: null };
   }
 }
 

@@ -205,6 +205,7 @@ export const strings = {
   phasingEqual: { en: "Equal", sv: "Lika" },
   phasingHistory: { en: "Each rep's history by month", sv: "Varje säljares historik per månad" },
   phasingTeam: { en: "The team's history by month", sv: "Teamets historik per månad" },
+  phasingPattern: { en: "The plan's own weights ({weights})", sv: "Planens egna vikter ({weights})" },
   startLabel: { en: "First month (YYYY-MM)", sv: "Första månad (ÅÅÅÅ-MM)" },
   startHint: { en: "Default: {month}, the month after the history.", sv: "Standard: {month}, månaden efter historiken." },
   upliftLabel: { en: "Uplift (%)", sv: "Överfördelning (%)" },

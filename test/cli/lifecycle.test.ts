@@ -219,6 +219,42 @@ describe("quota review", () => {
   });
 });
 
+describe("quota review and the task pane say the same", () => {
+  /** The plan workbook with its Sales sheet's XML edited. */
+  async function editedPlan(dir: string, name: string, edit: (xml: string) => string): Promise<string> {
+    const zip = await JSZip.loadAsync(fs.readFileSync(await makePlan(dir)));
+    const xmlPath = await sheetXmlPath(zip, "Sales");
+    const xml = await zip.file(xmlPath)!.async("string");
+    const edited = edit(xml);
+    expect(edited).not.toBe(xml);
+    zip.file(xmlPath, edited);
+    fs.writeFileSync(path.join(dir, name), await zip.generateAsync({ type: "nodebuffer" }));
+    return name;
+  }
+
+  it("shows amounts in whole units of the plan's rounding, in the summary as in the table", async () => {
+    const dir = tempDir();
+    // Anna's January sale 1,500 → 1,500.75: actual to date 16,500.75.
+    const book = await editedPlan(dir, "cents.xlsx", (xml) => xml.replace(/(<c r="C2"[^>]*>\s*<v>)1500(<\/v>)/, "$11500.75$2"));
+    const res = await run(["review", book, "--through", "2025-03", "--out", "review.xlsx"], dir);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain("actual 16,501 against quota 18,000");
+    expect(res.stderr).not.toContain("16,500.75");
+    expect(res.stdout).toMatch(/^Anna\s+3,000\s+4,501\s/m);
+    expect(res.stdout).toMatch(/^Total\s+18,000\s+16,501\s/m);
+  });
+
+  it("names a stored column that is gone with the task pane's words", async () => {
+    const dir = tempDir();
+    const book = await editedPlan(dir, "renamed.xlsx", (xml) => xml.replace(/<c r="C1"([^>]*?) t="s"><v>\d+<\/v><\/c>/, '<c r="C1"$1 t="inlineStr"><is><t>Belopp</t></is></c>'));
+    const res = await run(["review", book, "--through", "2025-03", "--out", "review.xlsx"], dir);
+    expect(res.code).toBe(1);
+    const { reviewSourceMessages } = await import("../../src/plan/reviewSource");
+    const { formatTemplate } = await import("../../src/i18n");
+    expect(res.stderr.trim()).toBe(formatTemplate(reviewSourceMessages.sourceColumnMissing.en, { column: "Amount", sheet: "Sales", columns: "Rep, Date, Belopp" }));
+  });
+});
+
 describe("the plan's sheets", () => {
   it("--letters writes one letter per rep", async () => {
     const dir = tempDir();

@@ -45,6 +45,8 @@ describe("review panel", () => {
     const plan = await screen.findByTestId("review-plan", {}, { timeout: 10_000 });
     expect(plan.textContent).toBe('This workbook has a quota plan (3 reps, periods 2025-Q1 – 2025-Q4, from sheet "Sales").');
     const through = screen.getByTestId("review-through") as HTMLInputElement;
+    // The default month: the last with actuals within the plan (Erik's 2025-06-30), not the plan's last month.
+    await waitFor(() => expect(through.value).toBe("2025-06"));
     await user.clear(through);
     await user.type(through, "2025-06");
     await user.click(screen.getByRole("button", { name: "Write the Attainment sheet" }));

@@ -147,6 +147,7 @@ function YearOptions() {
           <option value="team" disabled={noDates}>
             {t("phasingTeam")}
           </option>
+          {state.update?.pattern && <option value="pattern">{t("phasingPattern", { weights: state.update.pattern.join("; ") })}</option>}
         </Select>
       </Field>
       <Field label={t("startLabel")} hint={t("startHint", { month })} {...fieldError("start")}>

@@ -7,6 +7,7 @@ import { Notice, ProgressStatus, StepHeading } from "../common";
 import { formatNumber } from "../format";
 import { resultFileName } from "../host";
 import { errorText } from "../pipeline";
+import { UpdateChanges } from "../UpdateChanges";
 import { useStyles } from "../styles";
 import { useWizard } from "../Wizard";
 
@@ -31,6 +32,7 @@ export function WriteStep() {
     <>
       <StepHeading>{t("writeHeading")}</StepHeading>
       <p className={styles.text}>{t("writeExplain")}</p>
+      <UpdateChanges />
       <Field
         label={t("outputSheetLabel")}
         validationMessage={nameProblem ? t(nameProblem.id, nameProblem.params) : replacing ? t("willReplace", { sheet: state.outputSheet.trim() }) : undefined}
