@@ -4,6 +4,7 @@ import { decimalsOf, formatNumber, QuotaPlan, tidy } from "../sheet/quotaPlan";
 import { DEFAULT_OUTPUT_SHEET } from "../workbook/plan";
 import { quotaTableHeaders } from "../workbook/quotaSheet";
 import { CliError } from "./messages";
+import { NO_TEAM_LABEL, teamRollup } from "../plan/teams";
 import type { YearPlan } from "../plan/types";
 
 /** Control characters in a rep name would break the terminal's layout. */
@@ -153,15 +154,11 @@ export function formatYearPlan(plan: YearPlan, locale: Locale = "en"): string {
   }
   if (plan.teams.length > 0) {
     out.push("");
-    // Totals of the teams themselves: a new hire without a team is in the plan total but in no team.
+    // As in the sheet, the reps in no team (new hires from the roster) get a row of their own,
+    // so the team table adds up to the plan total and the period targets.
     const wide = periods > 1 && periods <= 4;
-    const teams = plan.teams.map((t) => ({ name: t.team, schedule: wide ? t.schedule : [], quota: t.quota }));
-    const sums = {
-      ...plan,
-      periodLabels: wide ? plan.periodLabels : [],
-      periodTargets: wide ? plan.periodLabels.map((_, j) => tidy(plan.teams.reduce((a, t) => a + t.schedule[j], 0))) : [],
-      planTotal: tidy(plan.teams.reduce((a, t) => a + t.quota, 0)),
-    };
+    const teams = teamRollup(plan).map((t) => ({ name: t.team ?? NO_TEAM_LABEL[locale], schedule: wide ? t.schedule : [], quota: t.quota }));
+    const sums = { ...plan, periodLabels: wide ? plan.periodLabels : [], periodTargets: wide ? plan.periodTargets : [] };
     for (const l of scheduleTable("Team", teams, sums, money, locale)) out.push(l);
   }
   return out.length ? `${out.join("\n")}\n` : "";

@@ -131,7 +131,7 @@ Metod:
   --uplift U             kvoterna summerar till målet × (1 + U): 0.1 eller 10% (standard 0)
   --lock "SÄLJARE=BELOPP"  lås en säljares kvot; de andra delar på resten (kan upprepas)
   --team KOL             kolumnen med varje säljares team: teamens summor och scheman
-  --roster FIL[#BLAD]    nyanställda, avgångar, upptrappning (Rep, Start, End, Ramp, Full)
+  --roster FIL[#BLAD]    nyanställda, avgångar, upprampning (Rep, Start, End, Ramp, Full)
 
 Utdata:
   --out FIL              arbetsboken att skriva (får inte vara indatafilen)

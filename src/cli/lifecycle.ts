@@ -191,7 +191,8 @@ export async function reviewCommand(options: ReviewCommandOptions, io: CliIO, lo
   }
 
   const say = (key: string, params: Record<string, string | number> = {}) => io.stderr(`${new CliError(key, params).messageIn(locale)}\n`);
-  const n = (x: number) => formatNumber(x, locale);
+  // Whole numbers, as the table shows them: the summary's total is the table's total row.
+  const n = (x: number) => formatNumber(x, locale, 0);
   say("rowsSummary", { read: n(aggregation.rowsRead), used: n(aggregation.rowsUsed), outside: n(aggregation.rowsOutOfRange), skipped: n(aggregation.skipped.length) });
   say("reviewSummary", {
     through: review.through,

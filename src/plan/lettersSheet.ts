@@ -12,6 +12,7 @@ import { Locale, LocalizedError } from "../i18n";
 import { decimalsOf, formatNumber } from "../sheet/quotaPlan";
 import { CellBlock, isValidSheetName, PlanValue, workbookMessages, WritePlan } from "../workbook/plan";
 import type { RosterEntry, YearPlan, YearPlanRow } from "./types";
+import { NO_TEAM_LABEL } from "./teams";
 
 const TEXTS = {
   en: {
@@ -178,12 +179,14 @@ export function buildLettersWritePlan(plan: YearPlan, locale: Locale = "en", she
   const letterRows: number[] = [];
   const breaks: number[] = [];
   let row = 1;
+  // Without a team column the letter says nothing of teams (a blank line keeps the layout).
+  const hasTeams = plan.rows.some((r) => r.team !== null);
   for (const rep of plan.rows) {
     const first = row;
     letterRows.push(first);
     const head: PlanValue[][] = [
       [t.to, rep.rep],
-      [t.team, rep.team ?? ""],
+      hasTeams ? [t.team, rep.team ?? NO_TEAM_LABEL[locale]] : [null, null],
       [t.period, period],
       [t.quota, rep.quota],
     ];

@@ -106,7 +106,7 @@ export const yearPlanMessages: Catalog = {
   },
   noteNewHire: {
     en: "{rep} starts {start} (new hire): {amount} fixed from the roster and the ramp.",
-    sv: "{rep} börjar {start} (nyanställd): {amount} fast enligt bemanningslistan och upptrappningen.",
+    sv: "{rep} börjar {start} (nyanställd): {amount} fast enligt bemanningslistan och upprampningen.",
   },
   noteLeaver: {
     en: "{rep} ends {end}: quota {amount}, nothing after that; the rest goes to the others.",
@@ -117,8 +117,8 @@ export const yearPlanMessages: Catalog = {
     sv: "Låsta för hand: {reps}. De andra delar på resten.",
   },
   noteUplift: {
-    en: "Uplift {uplift}: the quotas add up to {total}, {coverage} of the target {target}.",
-    sv: "Påslag {uplift}: kvoterna summerar till {total}, {coverage} av målet {target}.",
+    en: "Uplift {uplift} %: the quotas add up to {total}, {coverage} % of the target {target}.",
+    sv: "Påslag {uplift} %: kvoterna summerar till {total}, {coverage} % av målet {target}.",
   },
   notePeriodTargets: {
     en: "Period targets by the exact column sums; {periods} took a unit less than largest remainder would give, because no rep could fill them.",

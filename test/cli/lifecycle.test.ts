@@ -188,6 +188,18 @@ describe("quota review", () => {
     }
   });
 
+  it("states the actuals in the summary as the table rounds them (no cents beside a whole-number total)", async () => {
+    const dir = tempDir();
+    await makePlan(dir);
+    fs.writeFileSync(path.join(dir, "cents.csv"), "Rep,Date,Amount\nAnna,2025-01-05,1000.25\nBo,2025-01-09,500.5\nZed,2025-01-10,99.75\n");
+    const res = await run(["review", "plan.xlsx", "--through", "2025-01", "--actuals", "cents.csv", "--out", "r.xlsx"], dir);
+    expect(res.code).toBe(0);
+    // 1,000.25 + 500.5 = 1,500.75: the table's total row shows 1,501, and so does the summary.
+    expect(res.stdout).toMatch(/^Total +[\d,]+ +1,501 /m);
+    expect(res.stderr).toContain("; actual 1,501 against quota ");
+    expect(res.stderr).toContain("In the actuals but not in the plan: Zed (100).");
+  });
+
   it("stops with a clear message on a bad --through or a workbook with no plan", async () => {
     const dir = tempDir();
     await makePlan(dir);

@@ -86,6 +86,25 @@ describe("quota letters", () => {
     for (const v of column(2, 1, writePlan.result.lastRow)) if (typeof v === "string") expect(v.length).toBeLessThanOrEqual(66);
   });
 
+  test("the team line: the rep's team, (no team) for a new hire outside the teams, nothing without a team column", () => {
+    const plan = monthlyPlan(2);
+    plan.rows[1] = { ...plan.rows[1], team: null };
+    const withTeams = buildLettersWritePlan(plan, "en");
+    const grid = layoutPlan(withTeams.writePlan);
+    expect([grid.value(withTeams.letterRows[0] + 3, 1), grid.value(withTeams.letterRows[0] + 3, 2)]).toEqual(["Team", "North"]);
+    expect([grid.value(withTeams.letterRows[1] + 3, 1), grid.value(withTeams.letterRows[1] + 3, 2)]).toEqual(["Team", "(no team)"]);
+    const sv = layoutPlan(buildLettersWritePlan(plan, "sv").writePlan);
+    expect(sv.value(withTeams.letterRows[1] + 3, 2)).toBe("(inget team)");
+    const none = monthlyPlan(2);
+    none.rows = none.rows.map((r) => ({ ...r, team: null }));
+    const noTeams = buildLettersWritePlan(none, "en");
+    const blank = layoutPlan(noTeams.writePlan);
+    for (const first of noTeams.letterRows) {
+      expect([blank.value(first + 3, 1), blank.value(first + 3, 2)]).toEqual([null, null]);
+      expect(blank.value(first + 4, 1)).toBe("Plan period");
+    }
+  });
+
   test("in Swedish", () => {
     const { writePlan, letterRows } = buildLettersWritePlan(monthlyPlan(1), "sv");
     const grid = layoutPlan(writePlan);
