@@ -14,6 +14,16 @@ export function parseMonth(text: string): number | null {
   return Number(m[1]) * 12 + month - 1;
 }
 
+/** The months a plan can start in: its twelve months must be months Excel's dates cover (1900-01 to 9999-12). */
+export const FIRST_PLAN_START = "1900-01";
+export const LAST_PLAN_START = "9999-01";
+
+/** The plan start "YYYY-MM" as a month index, or null when it is no month or out of that range. */
+export function parsePlanStart(text: string): number | null {
+  const m = parseMonth(text);
+  return m !== null && m >= 1900 * 12 && m <= 9999 * 12 ? m : null;
+}
+
 /** Whether "YYYY-MM-DD" is a real day. */
 export function isIsoDay(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
