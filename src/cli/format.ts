@@ -4,6 +4,7 @@ import { decimalsOf, formatNumber, QuotaPlan, tidy } from "../sheet/quotaPlan";
 import { DEFAULT_OUTPUT_SHEET } from "../workbook/plan";
 import { quotaTableHeaders } from "../workbook/quotaSheet";
 import { CliError } from "./messages";
+import { periodLabelIn } from "../plan/calendar";
 import { NO_TEAM_LABEL, teamRollup } from "../plan/teams";
 import type { YearPlan } from "../plan/types";
 
@@ -102,15 +103,10 @@ export function planJson(plan: QuotaPlan): PlanJson {
 
 // --- The year plan ---------------------------------------------------------------------------
 
-/** A period as the tables print it: the JSON's label ("2026-01", "2026-Q1"), with K for kvartal in Swedish. */
-function shownPeriod(label: string, locale: Locale): string {
-  return locale === "sv" ? label.replace(/^(\d{4})-Q([1-4])$/, "$1-K$2") : label;
-}
-
 /** Period targets, several to a line so twelve months fit in 80 columns. */
 function periodTargetLines(plan: YearPlan, money: (n: number) => string, locale: Locale): string[] {
   const amounts = plan.periodTargets.map(money);
-  const labels = plan.periodLabels.map((l) => shownPeriod(l, locale));
+  const labels = plan.periodLabels.map((l) => periodLabelIn(l, locale));
   let aw = 0;
   let lw = 0;
   amounts.forEach((a, j) => {
@@ -129,7 +125,7 @@ function periodTargetLines(plan: YearPlan, money: (n: number) => string, locale:
 /** A rep × period table with a totals row (the period targets). */
 function scheduleTable(first: string, rows: { name: string; schedule: number[]; quota: number }[], plan: YearPlan, money: (n: number) => string, locale: Locale): string[] {
   const totalLabel = locale === "sv" ? "Totalt" : "Total";
-  const headers = [first, ...plan.periodLabels.map((l) => shownPeriod(l, locale)), locale === "sv" ? "Kvot" : "Quota"];
+  const headers = [first, ...plan.periodLabels.map((l) => periodLabelIn(l, locale)), locale === "sv" ? "Kvot" : "Quota"];
   const body = rows.map((r) => [printable(r.name), ...r.schedule.map(money), money(r.quota)]);
   const totals = [totalLabel, ...plan.periodTargets.map(money), money(plan.planTotal)];
   const widths = headers.map((h) => width(h));

@@ -3,6 +3,7 @@
  * periods and what the periods are called, and a seasonal pattern by calendar month taken
  * from monthly history. Pure.
  */
+import type { Locale } from "../i18n";
 import { daysInMonth, monthKey } from "../sheet/cells";
 
 /** year × 12 + (month − 1) of "YYYY-MM", or null when the text is no month. */
@@ -22,6 +23,11 @@ export const LAST_PLAN_START = "9999-01";
 export function parsePlanStart(text: string): number | null {
   const m = parseMonth(text);
   return m !== null && m >= 1900 * 12 && m <= 9999 * 12 ? m : null;
+}
+
+/** A period label as a table shows it: "2026-01", "2026-Q1" ("2026-K1", kvartal, in Swedish), "2026-P1". */
+export function periodLabelIn(label: string, locale: Locale): string {
+  return locale === "sv" ? label.replace(/^(\d{4})-Q([1-4])$/, "$1-K$2") : label;
 }
 
 /** Whether "YYYY-MM-DD" is a real day. */
