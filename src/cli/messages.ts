@@ -216,8 +216,8 @@ export const cliMessages: Catalog = {
     sv: "--phasing måste vara equal, history, team eller en vikt per period som 8,8,9,9,8,7,5,6,9,10,10,11 (fick \"{value}\").",
   },
   badStart: {
-    en: "--start must be a month such as 2026-01 (got \"{value}\").",
-    sv: "--start måste vara en månad som 2026-01 (fick \"{value}\").",
+    en: "--start must be a month from {first} to {last} (the plan's twelve months must be dates Excel holds), such as 2026-01 (got \"{value}\").",
+    sv: "--start måste vara en månad från {first} till {last} (planens tolv månader måste vara datum som Excel kan lagra), som 2026-01 (fick \"{value}\").",
   },
   badUplift: {
     en: "--uplift expects a decimal such as 0.1 or a percentage such as 10%, of 0 or more (got \"{value}\").",

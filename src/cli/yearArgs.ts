@@ -3,7 +3,7 @@
  * Parsed and checked here, before any file is opened; src/plan/yearPlan.ts applies them.
  */
 import type { Locale } from "../i18n";
-import { parseMonth } from "../plan/calendar";
+import { FIRST_PLAN_START, LAST_PLAN_START, parsePlanStart } from "../plan/calendar";
 import { YearPlanError } from "../plan/messages";
 import type { Lock, Phasing } from "../plan/types";
 import { readUplift } from "../plan/yearParams";
@@ -24,8 +24,8 @@ export function parsePhasingArg(text: string): Phasing {
 
 /** "YYYY-MM" (the plan's first month). */
 export function parseStartArg(text: string): string {
-  const m = parseMonth(text);
-  if (m === null) throw usageError("badStart", { value: text });
+  const m = parsePlanStart(text);
+  if (m === null) throw usageError("badStart", { value: text, first: FIRST_PLAN_START, last: LAST_PLAN_START });
   return monthKey(m);
 }
 

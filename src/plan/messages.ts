@@ -8,8 +8,8 @@ import { formatNumber } from "../sheet/quotaPlan";
 export const yearPlanMessages: Catalog = {
   // Errors
   badStart: {
-    en: "The plan start \"{value}\" is not a month: use YYYY-MM, for example 2026-01.",
-    sv: "Planens start \"{value}\" är ingen månad: använd ÅÅÅÅ-MM, till exempel 2026-01.",
+    en: "The plan start \"{value}\" is not a month from {first} to {last} (the plan's twelve months must be dates Excel holds): use YYYY-MM, for example 2026-01.",
+    sv: "Planens start \"{value}\" är ingen månad från {first} till {last} (planens tolv månader måste vara datum som Excel kan lagra): använd ÅÅÅÅ-MM, till exempel 2026-01.",
   },
   badUplift: {
     en: "The uplift must be a number of at least 0, such as 0.1 or 10% (got {value}).",

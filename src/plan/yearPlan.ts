@@ -35,7 +35,7 @@ import { controlledRounding } from "../quota/controlledRounding";
 import { textKey } from "../sheet/cells";
 import type { Aggregation, RepHistory } from "../sheet/aggregate";
 import { planQuotas, QuotaPlan, tidy } from "../sheet/quotaPlan";
-import { calendarPattern, CalendarPattern, firstDay, isIsoDay, lastDay, monthSpan, parseMonth, periodLayout } from "./calendar";
+import { calendarPattern, CalendarPattern, firstDay, FIRST_PLAN_START, isIsoDay, LAST_PLAN_START, lastDay, monthSpan, parseMonth, parsePlanStart, periodLayout } from "./calendar";
 import { YearPlanError } from "./messages";
 import type { Lock, Phasing, RosterEntry, TeamRow, YearPlan, YearPlanParams, YearPlanRow } from "./types";
 
@@ -145,8 +145,8 @@ export function checkYearShape(phasing: Phasing, periods: number, hasRoster: boo
 export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, params: YearPlanParams): YearPlan {
   const P = params.periods;
   const base: QuotaPlan = planQuotas(aggregation, params); // validates method, periods, unit, target
-  const start = parseMonth(params.start);
-  if (start === null) throw new YearPlanError("badStart", { value: String(params.start) });
+  const start = parsePlanStart(params.start);
+  if (start === null) throw new YearPlanError("badStart", { value: String(params.start), first: FIRST_PLAN_START, last: LAST_PLAN_START });
   const uplift = params.uplift ?? 0;
   if (typeof uplift !== "number" || !Number.isFinite(uplift) || uplift < 0) throw new YearPlanError("badUplift", { value: String(uplift) });
   const phasing = params.phasing ?? { kind: "equal" };

@@ -13,7 +13,7 @@ import type { QuotaPlan } from "../sheet/quotaPlan";
 import { planYear } from "../plan/yearPlan";
 import type { Lock, Phasing, RosterEntry, YearPlan } from "../plan/types";
 import { yearOptionsGiven, yearPlanParams, readUplift } from "../plan/yearParams";
-import { parseMonth } from "../plan/calendar";
+import { parsePlanStart } from "../plan/calendar";
 import { storedPlanOf, storedPlanWritePlan } from "../plan/stored";
 import { buildLettersWritePlan } from "../plan/lettersSheet";
 import { annualPlan } from "../workbook/yearSheet";
@@ -225,7 +225,7 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
     if (g === null || g <= -100) errors.growth = "invalidGrowth";
     else growth = g / 100;
   }
-  const start = p.start.trim() === "" ? null : parseMonth(p.start.trim());
+  const start = p.start.trim() === "" ? null : parsePlanStart(p.start.trim());
   if (start === null && p.start.trim() !== "") errors.start = "invalidStart";
   const uplift = readUplift(p.uplift === "" ? "0" : p.uplift, (x) => parseUserNumber(x, locale));
   if (!uplift.ok) errors.uplift = "invalidUplift";

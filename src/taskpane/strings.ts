@@ -214,7 +214,7 @@ export const strings = {
     sv: "Säljarnas kvoter summerar till målet plus så här mycket, till exempel 10%.",
   },
   badLock: { en: "The locked quota of {rep} is not an amount: \"{amount}\".", sv: "Den låsta kvoten för {rep} är inte ett belopp: \"{amount}\"." },
-  invalidStart: { en: "Enter the first month as YYYY-MM, for example 2026-01.", sv: "Ange första månaden som ÅÅÅÅ-MM, till exempel 2026-01." },
+  invalidStart: { en: "Enter the first month as YYYY-MM, from 1900-01 to 9999-01, for example 2026-01.", sv: "Ange första månaden som ÅÅÅÅ-MM, från 1900-01 till 9999-01, till exempel 2026-01." },
   invalidUplift: {
     en: "Enter the uplift as a percentage such as 10% or a decimal such as 0.1, of 0 or more.",
     sv: "Ange överfördelningen som en procentsats som 10% eller ett decimaltal som 0,1, på 0 eller mer.",

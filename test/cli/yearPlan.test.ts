@@ -108,7 +108,10 @@ describe("quota allocate: the year plan", () => {
   it("refuses bad option values on the command line (exit 2)", async () => {
     for (const [args, text] of [
       [["--phasing", "seasonal"], '--phasing must be equal, history, team or one weight per period such as 8,8,9,9,8,7,5,6,9,10,10,11 (got "seasonal").'],
-      [["--start", "2026-13"], '--start must be a month such as 2026-01 (got "2026-13").'],
+      [["--start", "2026-13"], '--start must be a month from 1900-01 to 9999-01 (the plan\'s twelve months must be dates Excel holds), such as 2026-01 (got "2026-13").'],
+      // The plan's months must stay within Excel's dates, as --year and --from must.
+      [["--start", "9999-02"], '--start must be a month from 1900-01 to 9999-01 (the plan\'s twelve months must be dates Excel holds), such as 2026-01 (got "9999-02").'],
+      [["--start", "1899-12"], '--start must be a month from 1900-01 to 9999-01 (the plan\'s twelve months must be dates Excel holds), such as 2026-01 (got "1899-12").'],
       [["--uplift", "10"], "--uplift 10 would mean 1000 %; write 10% for 10 percent, or a decimal such as 0.1."],
       [["--lock", "Anna"], '--lock expects REP=AMOUNT with an amount of 0 or more, such as "Anna Svensson=250000" (got "Anna").'],
       [["--roster", "x.xlsx#"], '--roster expects FILE or FILE#SHEET, such as roster.xlsx#Hires (got "x.xlsx#").'],

@@ -105,6 +105,26 @@ describe("quota letters", () => {
     }
   });
 
+  test("a quarter is named by its months, not by its first month; in Swedish K for kvartal", () => {
+    const base = monthlyPlan(1);
+    const quarters = (start: string) => ({
+      ...base,
+      params: { ...base.params, periods: 4, start },
+      rows: base.rows.map((r) => ({ ...r, schedule: [30_000, 30_000, 30_000, 30_000] })),
+      periodLabels: start === "2026-01" ? ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"] : ["2026-02", "2026-05", "2026-08", "2026-11"],
+      periodTargets: [30_000, 30_000, 30_000, 30_000],
+    });
+    const labelsOf = (plan: ReturnType<typeof quarters>, locale: "en" | "sv") => {
+      const { writePlan, letterRows } = buildLettersWritePlan(plan, locale);
+      const grid = layoutPlan(writePlan);
+      return Array.from({ length: 60 }, (_, i) => grid.value(letterRows[0] + i, 1));
+    };
+    expect(labelsOf(quarters("2026-02"), "en")).toEqual(expect.arrayContaining(["Feb–Apr 2026", "Nov 2026–Jan 2027"]));
+    expect(labelsOf(quarters("2026-02"), "en")).not.toContain("February 2026");
+    expect(labelsOf(quarters("2026-01"), "en")).toEqual(expect.arrayContaining(["Q1 2026", "Q4 2026"]));
+    expect(labelsOf(quarters("2026-01"), "sv")).toEqual(expect.arrayContaining(["K1 2026", "K4 2026"]));
+  });
+
   test("in Swedish", () => {
     const { writePlan, letterRows } = buildLettersWritePlan(monthlyPlan(1), "sv");
     const grid = layoutPlan(writePlan);

@@ -238,6 +238,16 @@ describe("planYear: locks and uplift", () => {
     expect(errorOf(() => planYear(trio, params({ locks: [{ rep: "Anna", amount: 1 }, { rep: "ANNA", amount: 2 }] }))).key).toBe("lockTwice");
   });
 
+  it("a plan start whose twelve months leave Excel's dates is refused, naming the range", () => {
+    for (const start of ["9999-02", "1899-12", "10000-01"]) {
+      const e = errorOf(() => planYear(trio, params({ start })));
+      expect([start, e.key]).toEqual([start, "badStart"]);
+      expect(e.messageIn("en")).toContain(`"${start}" is not a month from 1900-01 to 9999-01`);
+    }
+    expect(planYear(trio, params({ start: "9999-01" })).periodLabels[11]).toBe("9999-12");
+    expect(planYear(trio, params({ start: "1900-01" })).periodLabels[0]).toBe("1900-01");
+  });
+
   it("a rep locked twice is named as the plan shows the rep, not as the second lock spells it", () => {
     const twice = errorOf(() => planYear(trio, params({ locks: [{ rep: " anna", amount: 1 }, { rep: "ANNA ", amount: 2 }] })));
     expect(twice.messageIn("en")).toBe("Anna is locked twice; give one amount per rep.");
