@@ -4,6 +4,8 @@ import { decimalsOf, formatNumber, QuotaPlan, tidy } from "../sheet/quotaPlan";
 import { DEFAULT_OUTPUT_SHEET } from "../workbook/plan";
 import { quotaTableHeaders } from "../workbook/quotaSheet";
 import { CliError } from "./messages";
+import { periodLabelIn } from "../plan/calendar";
+import { NO_TEAM_LABEL, teamRollup } from "../plan/teams";
 import type { YearPlan } from "../plan/types";
 
 /** Control characters in a rep name would break the terminal's layout. */
@@ -104,13 +106,14 @@ export function planJson(plan: QuotaPlan): PlanJson {
 /** Period targets, several to a line so twelve months fit in 80 columns. */
 function periodTargetLines(plan: YearPlan, money: (n: number) => string, locale: Locale): string[] {
   const amounts = plan.periodTargets.map(money);
+  const labels = plan.periodLabels.map((l) => periodLabelIn(l, locale));
   let aw = 0;
   let lw = 0;
   amounts.forEach((a, j) => {
     aw = Math.max(aw, width(a));
-    lw = Math.max(lw, width(plan.periodLabels[j]));
+    lw = Math.max(lw, width(labels[j]));
   });
-  const cells = plan.periodLabels.map((label, j) => `${padEnd(label, lw)}  ${padStart(amounts[j], aw)}`);
+  const cells = labels.map((label, j) => `${padEnd(label, lw)}  ${padStart(amounts[j], aw)}`);
   const w = lw + 2 + aw;
   const perLine = Math.max(1, Math.floor(82 / (w + 3)));
   const title = locale === "sv" ? `Periodmål (summa ${money(plan.planTotal)}):` : `Period targets (sum ${money(plan.planTotal)}):`;
@@ -122,7 +125,7 @@ function periodTargetLines(plan: YearPlan, money: (n: number) => string, locale:
 /** A rep × period table with a totals row (the period targets). */
 function scheduleTable(first: string, rows: { name: string; schedule: number[]; quota: number }[], plan: YearPlan, money: (n: number) => string, locale: Locale): string[] {
   const totalLabel = locale === "sv" ? "Totalt" : "Total";
-  const headers = [first, ...plan.periodLabels, locale === "sv" ? "Kvot" : "Quota"];
+  const headers = [first, ...plan.periodLabels.map((l) => periodLabelIn(l, locale)), locale === "sv" ? "Kvot" : "Quota"];
   const body = rows.map((r) => [printable(r.name), ...r.schedule.map(money), money(r.quota)]);
   const totals = [totalLabel, ...plan.periodTargets.map(money), money(plan.planTotal)];
   const widths = headers.map((h) => width(h));
@@ -153,15 +156,11 @@ export function formatYearPlan(plan: YearPlan, locale: Locale = "en"): string {
   }
   if (plan.teams.length > 0) {
     out.push("");
-    // Totals of the teams themselves: a new hire without a team is in the plan total but in no team.
+    // As in the sheet, the reps in no team (new hires from the roster) get a row of their own,
+    // so the team table adds up to the plan total and the period targets.
     const wide = periods > 1 && periods <= 4;
-    const teams = plan.teams.map((t) => ({ name: t.team, schedule: wide ? t.schedule : [], quota: t.quota }));
-    const sums = {
-      ...plan,
-      periodLabels: wide ? plan.periodLabels : [],
-      periodTargets: wide ? plan.periodLabels.map((_, j) => tidy(plan.teams.reduce((a, t) => a + t.schedule[j], 0))) : [],
-      planTotal: tidy(plan.teams.reduce((a, t) => a + t.quota, 0)),
-    };
+    const teams = teamRollup(plan).map((t) => ({ name: t.team ?? NO_TEAM_LABEL[locale], schedule: wide ? t.schedule : [], quota: t.quota }));
+    const sums = { ...plan, periodLabels: wide ? plan.periodLabels : [], periodTargets: wide ? plan.periodTargets : [] };
     for (const l of scheduleTable("Team", teams, sums, money, locale)) out.push(l);
   }
   return out.length ? `${out.join("\n")}\n` : "";

@@ -81,6 +81,7 @@ Year plan (each rep's quota per period, adding up exactly both ways):
 Output:
   --out FILE             the workbook to write (must differ from the input)
   --sheet-out NAME       name of the output sheet (default Quotas; Kvoter in Swedish)
+  --letters              also write the sheet Letters: one printed quota letter per rep
   --json                 print the plan as JSON (rows with schedules, period targets, teams)
   --lang en|sv           language of messages and sheet labels (default: from LANG)
 
@@ -97,7 +98,7 @@ Example:
 Läser försäljningstabellen i <in.xlsx>, summerar varje säljares historik, fördelar målet
 med vald metod och skriver <ut.xlsx>: samma arbetsbok plus bladet "Kvoter" (en tabell med
 en summarad lika med målet, en notering om hur siffrorna togs fram, och ett diagram).
-En .csv-fil (eller .txt, .tsv) ger en ny arbetsbok: raderna som ett blad med text, plus Quotas.
+En .csv-fil (eller .txt, .tsv) ger en ny arbetsbok: raderna som ett blad med text, plus Kvoter.
 
 Källa (hittas automatiskt om den inte anges; KOL är en rubrik som " Sales" eller en kolumnbokstav):
   --sheet NAMN           blad att läsa (standard: första bladet med en försäljningstabell)
@@ -131,11 +132,12 @@ Metod:
   --uplift U             kvoterna summerar till målet × (1 + U): 0.1 eller 10% (standard 0)
   --lock "SÄLJARE=BELOPP"  lås en säljares kvot; de andra delar på resten (kan upprepas)
   --team KOL             kolumnen med varje säljares team: teamens summor och scheman
-  --roster FIL[#BLAD]    nyanställda, avgångar, upptrappning (Rep, Start, End, Ramp, Full)
+  --roster FIL[#BLAD]    nyanställda, avgångar, upprampning (Rep, Start, End, Ramp, Full)
 
 Utdata:
   --out FIL              arbetsboken att skriva (får inte vara indatafilen)
   --sheet-out NAMN       namn på utdatabladet (standard Kvoter; Quotas på engelska)
+  --letters              skriv också bladet Kvotbrev: ett utskrivet kvotbrev per säljare
   --json                 skriv planen som JSON (rader med scheman, periodmål, team)
   --lang en|sv           språk för meddelanden och bladets texter (standard: från LANG)
 

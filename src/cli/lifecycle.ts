@@ -9,9 +9,12 @@ import path from "path";
 import { Locale, LocalizedError } from "../i18n";
 import { buildAttainmentWritePlan } from "../plan/attainmentSheet";
 import type { Review } from "../plan/review";
-import { reviewOfSource, reviewRange } from "../plan/reviewSource";
+import { reviewFromWorkbook, reviewOfSource, reviewRange } from "../plan/reviewSource";
+import type { Aggregation } from "../sheet/aggregate";
 import { readStoredPlan, StoredPlan, StoredPlanError } from "../plan/stored";
-import { formatNumber } from "../sheet/quotaPlan";
+import { storedPlanInputs } from "../plan/storedInputs";
+import { diffPlans } from "../plan/planDiff";
+import { decimalsOf, formatNumber } from "../sheet/quotaPlan";
 import { OutputSheetTakenError } from "../workbook/plan";
 import type { WorkbookPort } from "../workbook/port";
 import { openXlsxFile } from "../workbook/xlsx-file";
@@ -23,8 +26,6 @@ import { CliError } from "./messages";
 import { allocate, CliIO, progress, readSource } from "./main";
 
 type CheckPaths = (options: { input: string; out: string }, cwd: string) => { input: string; out: string };
-
-const DAY_MS = 86_400_000;
 
 async function openWorkbook(file: string, shown: string): Promise<WorkbookPort & { save(out: string): Promise<void> }> {
   try {
@@ -41,70 +42,59 @@ async function storedPlanOf(port: WorkbookPort, file: string): Promise<StoredPla
   return stored;
 }
 
-/** The command line `quota allocate` would have been given to make the stored plan. */
+/** The command line `quota allocate` would have been given to make the stored plan (the shared rule: storedPlanInputs). */
 export function allocateOptionsOf(stored: StoredPlan, input: string, out: string, extra: { json: boolean; lang: Locale | null; letters: boolean }): AllocateOptions {
-  const { source, params } = stored;
-  const filter = source.filter;
-  const year = filter && "year" in filter ? filter.year : null;
-  const range = filter && !("year" in filter) ? filter : null;
-  const from = range?.from ? new Date(`${range.from}T00:00:00.000Z`) : null;
-  const to = range?.to ? new Date(new Date(`${range.to}T00:00:00.000Z`).getTime() + DAY_MS - 1) : null;
+  const i = storedPlanInputs(stored);
   return {
     command: "allocate",
     input,
     out,
-    sheet: source.sheet,
-    rep: source.columns.rep,
-    value: source.columns.amount,
-    date: source.columns.date,
-    year,
-    from,
-    to,
-    method: params.method,
-    target: params.target,
-    periods: params.periods,
-    growth: params.growth,
-    round: params.roundTo,
-    weights: params.method === "topdown" && params.weighting === "weight" ? source.columns.weight : null,
-    costs: params.method === "profit" ? source.columns.costs : null,
-    skipInvalid: source.skipInvalid,
+    sheet: i.sheet,
+    rep: i.columns.rep,
+    value: i.columns.amount,
+    date: i.columns.date,
+    year: i.year,
+    from: i.from,
+    to: i.to,
+    method: i.method,
+    target: i.target,
+    periods: i.periods,
+    growth: i.growth,
+    round: i.roundTo,
+    weights: i.weighting === "weight" ? i.columns.weight : null,
+    costs: i.method === "profit" ? i.columns.costs : null,
+    skipInvalid: i.skipInvalid,
     json: extra.json,
     lang: extra.lang,
-    sheetOut: stored.outputSheet,
-    phasing: params.phasing,
-    start: params.start,
-    uplift: params.uplift,
-    locks: params.locks,
-    team: source.columns.team,
+    sheetOut: i.outputSheet,
+    phasing: i.phasing,
+    start: i.start,
+    uplift: i.uplift,
+    locks: i.locks,
+    team: i.columns.team,
     roster: null,
     letters: extra.letters,
   };
 }
 
-/** Reps whose quota or schedule changed, as "Anna 216,200 → 220,000", plus reps added or gone. */
-export function planChanges(before: StoredPlan["result"]["rows"], after: { rep: string; quota: number; schedule: number[] }[], locale: Locale): string[] {
-  const key = (rep: string) => rep.trim().toLowerCase();
-  const old = new Map(before.map((r) => [key(r.rep), r]));
+/** Reps whose quota or schedule changed, as "Anna 216,200 → 220,000", plus reps added or gone (diffPlans). */
+export function planChanges(before: readonly { rep: string; quota: number; schedule: number[] }[], after: { rep: string; quota: number; schedule: number[] }[], locale: Locale): string[] {
   const n = (x: number) => formatNumber(x, locale);
-  const changes: string[] = [];
-  const seen = new Set<string>();
-  for (const row of after) {
-    const k = key(row.rep);
-    seen.add(k);
-    const was = old.get(k);
-    if (!was) changes.push(`${row.rep} ${locale === "sv" ? "ny" : "new"}: ${n(row.quota)}`);
-    else if (was.quota !== row.quota) changes.push(`${row.rep} ${n(was.quota)} → ${n(row.quota)}`);
-    else if (was.schedule.some((v, i) => v !== row.schedule[i])) changes.push(`${row.rep} ${locale === "sv" ? "nytt schema" : "new schedule"}`);
-  }
-  for (const was of before) if (!seen.has(key(was.rep))) changes.push(`${was.rep} ${locale === "sv" ? "borta" : "gone"}: ${n(was.quota)}`);
-  return changes;
+  const sv = locale === "sv";
+  return diffPlans(before, after).changes.map((c) => {
+    if (c.before === null) return `${c.rep} ${sv ? "ny" : "new"}: ${n(c.after as number)}`;
+    if (c.after === null) return `${c.rep} ${sv ? "borta" : "gone"}: ${n(c.before)}`;
+    if (c.scheduleOnly) return `${c.rep} ${sv ? "nytt schema" : "new schedule"}`;
+    return `${c.rep} ${n(c.before)} → ${n(c.after)}`;
+  });
 }
 
 export async function refreshCommand(options: RefreshCommandOptions, io: CliIO, locale: Locale, checkPaths: CheckPaths): Promise<void> {
   const { input } = checkPaths(options, io.cwd);
   const stored = await storedPlanOf(await openWorkbook(input, options.input), options.input);
   const allocateOptions = allocateOptionsOf(stored, options.input, options.out, { json: options.json, lang: options.lang, letters: options.letters });
-  const plan = await allocate(allocateOptions, io, locale, { roster: stored.params.roster, rosterSource: stored.source.roster, schedule: stored.schedule ?? true });
+  const inputs = storedPlanInputs(stored);
+  const plan = await allocate(allocateOptions, io, locale, { roster: inputs.roster, rosterSource: inputs.rosterSource, schedule: inputs.schedule });
   const changes = planChanges(stored.result.rows, plan.rows, locale);
   const say = (key: string, params: Record<string, string | number> = {}) => io.stderr(`${new CliError(key, params).messageIn(locale)}\n`);
   if (changes.length === 0) say("refreshSame");
@@ -138,11 +128,12 @@ function pct(value: number | null, locale: Locale): string {
   return value === null ? "—" : `${formatNumber(value * 100, locale, 1, 1)} %`;
 }
 
-/** The review as a plain table for the terminal. */
-export function formatReviewTable(review: Review, locale: Locale): string {
+/** The review as a plain table for the terminal, amounts in whole units of the plan's rounding. */
+export function formatReviewTable(review: Review, locale: Locale, roundTo = 1): string {
   const sv = locale === "sv";
   const headers = sv ? ["Säljare", "Kvot hittills", "Utfall", "Uppfyllelse", "Prognos"] : ["Rep", "Quota to date", "Actual", "Attainment", "Projection"];
-  const n = (x: number) => formatNumber(x, locale, 0);
+  const decimals = decimalsOf(roundTo);
+  const n = (x: number) => formatNumber(x, locale, decimals, decimals);
   const rows = review.rows.map((r) => [r.rep, n(r.quotaToDate), n(r.actualToDate), pct(r.attainment, locale), n(r.projection)]);
   const t = review.total;
   const total = [sv ? "Totalt" : "Total", n(t.quotaToDate), n(t.actualToDate), pct(t.attainment, locale), n(t.projection)];
@@ -160,30 +151,36 @@ export async function reviewCommand(options: ReviewCommandOptions, io: CliIO, lo
   const actualsPath = options.actuals ? path.resolve(io.cwd, options.actuals) : null;
   const actualsPort = actualsPath ? await openWorkbook(actualsPath, options.actuals as string) : planBook;
   const sameSource = actualsPath === null;
-  if (sameSource && !(await planBook.listSheets()).some((s) => s.name.toLowerCase() === stored.source.sheet.toLowerCase()) && options.sheet === null) {
-    throw new CliError("storedSourceMissing", { sheet: stored.source.sheet, file: options.input });
-  }
-  // The plan's months only: from the start to the end of the --through month.
-  const { from, to } = reviewRange(stored, options.through);
-  const sourceOptions = {
-    ...allocateOptionsOf(stored, options.actuals ?? options.input, options.out, { json: options.json, lang: options.lang, letters: false }),
-    sheet: options.sheet ?? (sameSource ? stored.source.sheet : null),
-    rep: options.rep ?? (sameSource ? stored.source.columns.rep : null),
-    value: options.value ?? (sameSource ? stored.source.columns.amount : null),
-    date: options.date ?? (sameSource ? stored.source.columns.date : null),
-    year: null,
-    from,
-    to,
-    weights: null,
-    costs: stored.params.method === "profit" && sameSource ? stored.source.columns.costs : null,
-    team: null,
-    skipInvalid: options.skipInvalid,
-  };
   const file = path.basename(options.actuals ?? options.input);
-  const source = await readSource(actualsPort, sourceOptions, file, p);
-  p.done();
-  const { review, aggregation } = reviewOfSource(stored, options.through, source, options.skipInvalid);
-  const sheetPlan = buildAttainmentWritePlan(review, { source: `${file}, ${source.sheet}`, createdAt: io.now() }, stored.params.roundTo, locale);
+  let reviewed: { review: Review; aggregation: Aggregation; sourceSheet: string };
+  if (sameSource && options.sheet === null && options.rep === null && options.value === null && options.date === null) {
+    // The plan's own source, as the task pane reviews it (same reading, same messages).
+    reviewed = await reviewFromWorkbook(planBook, stored, options.through, { skipInvalid: options.skipInvalid, onProgress: p.rows(stored.source.sheet) });
+    p.done();
+  } else {
+    // The plan's months only: from the start to the end of the --through month.
+    const { from, to } = reviewRange(stored, options.through);
+    const sourceOptions = {
+      ...allocateOptionsOf(stored, options.actuals ?? options.input, options.out, { json: options.json, lang: options.lang, letters: false }),
+      sheet: options.sheet ?? (sameSource ? stored.source.sheet : null),
+      rep: options.rep ?? (sameSource ? stored.source.columns.rep : null),
+      value: options.value ?? (sameSource ? stored.source.columns.amount : null),
+      date: options.date ?? (sameSource ? stored.source.columns.date : null),
+      year: null,
+      from,
+      to,
+      weights: null,
+      costs: stored.params.method === "profit" && sameSource ? stored.source.columns.costs : null,
+      team: null,
+      skipInvalid: options.skipInvalid,
+    };
+    const source = await readSource(actualsPort, sourceOptions, file, p);
+    p.done();
+    reviewed = { ...reviewOfSource(stored, options.through, source, options.skipInvalid), sourceSheet: source.sheet };
+  }
+  const { review, aggregation } = reviewed;
+  const decimals = decimalsOf(stored.params.roundTo);
+  const sheetPlan = buildAttainmentWritePlan(review, { source: `${file}, ${reviewed.sourceSheet}`, createdAt: io.now() }, stored.params.roundTo, locale);
   try {
     await planBook.apply(sheetPlan);
     await planBook.save(out);
@@ -194,23 +191,25 @@ export async function reviewCommand(options: ReviewCommandOptions, io: CliIO, lo
   }
 
   const say = (key: string, params: Record<string, string | number> = {}) => io.stderr(`${new CliError(key, params).messageIn(locale)}\n`);
-  const n = (x: number) => formatNumber(x, locale);
+  // Whole numbers, as the table shows them: the summary's total is the table's total row.
+  const n = (x: number) => formatNumber(x, locale, 0);
   say("rowsSummary", { read: n(aggregation.rowsRead), used: n(aggregation.rowsUsed), outside: n(aggregation.rowsOutOfRange), skipped: n(aggregation.skipped.length) });
   say("reviewSummary", {
     through: review.through,
     periods: review.periods.length,
     total: review.periodsInPlan,
-    actual: n(review.total.actualToDate),
-    quota: n(review.total.quotaToDate),
+    // Amounts in whole rounding units, as the table below and the Attainment sheet show them.
+    actual: formatNumber(review.total.actualToDate, locale, decimals, decimals),
+    quota: formatNumber(review.total.quotaToDate, locale, decimals, decimals),
     attainment: pct(review.total.attainment, locale),
     atOrAbove: pct(review.atOrAbove, locale),
   });
   if (review.unmatched.length > 0) {
-    const names = review.unmatched.slice(0, 10).map((u) => `${u.rep} (${n(u.actualToDate)})`);
+    const names = review.unmatched.slice(0, 10).map((u) => `${u.rep} (${formatNumber(u.actualToDate, locale, decimals, decimals)})`);
     say("reviewUnmatched", { reps: review.unmatched.length > 10 ? `${names.join(", ")} (+${review.unmatched.length - 10})` : names.join(", ") });
   }
   if (options.json) io.stdout(`${JSON.stringify(reviewJson(review), null, 2)}\n`);
-  else io.stdout(formatReviewTable(review, locale));
+  else io.stdout(formatReviewTable(review, locale, stored.params.roundTo));
   say("wroteReview", { sheet: sheetPlan.sheet, file: options.out, reps: n(review.rows.length) });
   return review;
 }

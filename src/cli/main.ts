@@ -34,7 +34,7 @@ import { formatPlanTable, formatYearPlan, yearPlanJson } from "./format";
 import { freezeCommand } from "./freeze";
 import { refreshCommand, reviewCommand } from "./lifecycle";
 import { loadRoster } from "./roster";
-import { yearOptionsGiven, yearPlanParams } from "./yearArgs";
+import { checkYearOptions, yearOptionsGiven, yearPlanParams } from "./yearArgs";
 import { helpText } from "./help";
 import { CliError } from "./messages";
 
@@ -386,6 +386,7 @@ export interface StoredInputs {
 
 export async function allocate(options: AllocateOptions, io: CliIO, locale: Locale, stored: StoredInputs | null = null): Promise<YearPlan> {
   const { input, out } = checkPaths(options, io.cwd);
+  checkYearOptions(options);
   const p = progress(io, locale);
   const file = path.basename(input);
   p.step(new CliError("reading", { file: options.input }).messageIn(locale));

@@ -216,8 +216,8 @@ export const cliMessages: Catalog = {
     sv: "--phasing måste vara equal, history, team eller en vikt per period som 8,8,9,9,8,7,5,6,9,10,10,11 (fick \"{value}\").",
   },
   badStart: {
-    en: "--start must be a month such as 2026-01 (got \"{value}\").",
-    sv: "--start måste vara en månad som 2026-01 (fick \"{value}\").",
+    en: "--start must be a month from {first} to {last} (the plan's twelve months must be dates Excel holds), such as 2026-01 (got \"{value}\").",
+    sv: "--start måste vara en månad från {first} till {last} (planens tolv månader måste vara datum som Excel kan lagra), som 2026-01 (fick \"{value}\").",
   },
   badUplift: {
     en: "--uplift expects a decimal such as 0.1 or a percentage such as 10%, of 0 or more (got \"{value}\").",
@@ -251,10 +251,6 @@ export const cliMessages: Catalog = {
   badThrough: {
     en: "--through must be a month such as 2026-03 (got \"{value}\").",
     sv: "--through måste vara en månad som 2026-03 (fick \"{value}\").",
-  },
-  storedSourceMissing: {
-    en: "The plan was made from sheet \"{sheet}\", which {file} no longer has. Give the actuals with --actuals, or make the plan again.",
-    sv: "Planen gjordes från bladet \"{sheet}\", som {file} inte längre har. Ange utfallet med --actuals, eller gör planen igen.",
   },
   reviewSummary: {
     en: "Through {through}: {periods} of {total} periods reviewed; actual {actual} against quota {quota} ({attainment}); {atOrAbove} of reps at or above quota (a healthy plan has 55–70 %).",

@@ -12,6 +12,7 @@
 import { Locale, LocalizedError } from "../i18n";
 import { decimalsOf, formatNumber } from "../sheet/quotaPlan";
 import { CellBlock, ConditionalFormat, isValidSheetName, PlanChart, PlanTable, PlanValue, workbookMessages, WritePlan } from "../workbook/plan";
+import { periodLabelIn } from "./calendar";
 import { NEAR_QUOTA, Review, ReviewFigures } from "./review";
 
 export const ATTAINMENT_TABLE_NAME = "SalesAttainment";
@@ -122,7 +123,7 @@ export function buildAttainmentWritePlan(review: Review, provenance: AttainmentP
   const t = TEXTS[locale];
   const decimals = decimalsOf(roundTo);
   const money = decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(decimals)}`;
-  const periodHeaders = review.periods.map((p) => t.attainmentOf(p));
+  const periodHeaders = review.periods.map((p) => t.attainmentOf(periodLabelIn(p, locale)));
   const headers = [t.rep, t.team, t.quota, t.quotaToDate, t.actualToDate, t.attainment, t.projection, ...periodHeaders];
   const columns = headers.length;
   const formats = ["@", "@", money, money, money, PERCENT, money, ...periodHeaders.map(() => PERCENT)];

@@ -3,6 +3,7 @@
  * periods and what the periods are called, and a seasonal pattern by calendar month taken
  * from monthly history. Pure.
  */
+import type { Locale } from "../i18n";
 import { daysInMonth, monthKey } from "../sheet/cells";
 
 /** year × 12 + (month − 1) of "YYYY-MM", or null when the text is no month. */
@@ -12,6 +13,21 @@ export function parseMonth(text: string): number | null {
   const month = Number(m[2]);
   if (month < 1 || month > 12) return null;
   return Number(m[1]) * 12 + month - 1;
+}
+
+/** The months a plan can start in: its twelve months must be months Excel's dates cover (1900-01 to 9999-12). */
+export const FIRST_PLAN_START = "1900-01";
+export const LAST_PLAN_START = "9999-01";
+
+/** The plan start "YYYY-MM" as a month index, or null when it is no month or out of that range. */
+export function parsePlanStart(text: string): number | null {
+  const m = parseMonth(text);
+  return m !== null && m >= 1900 * 12 && m <= 9999 * 12 ? m : null;
+}
+
+/** A period label as a table shows it: "2026-01", "2026-Q1" ("2026-K1", kvartal, in Swedish), "2026-P1". */
+export function periodLabelIn(label: string, locale: Locale): string {
+  return locale === "sv" ? label.replace(/^(\d{4})-Q([1-4])$/, "$1-K$2") : label;
 }
 
 /** Whether "YYYY-MM-DD" is a real day. */

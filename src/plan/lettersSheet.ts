@@ -11,7 +11,9 @@
 import { Locale, LocalizedError } from "../i18n";
 import { decimalsOf, formatNumber } from "../sheet/quotaPlan";
 import { CellBlock, isValidSheetName, PlanValue, workbookMessages, WritePlan } from "../workbook/plan";
+import { periodHeaders } from "../workbook/yearSheet";
 import type { RosterEntry, YearPlan, YearPlanRow } from "./types";
+import { NO_TEAM_LABEL } from "./teams";
 
 const TEXTS = {
   en: {
@@ -178,12 +180,18 @@ export function buildLettersWritePlan(plan: YearPlan, locale: Locale = "en", she
   const letterRows: number[] = [];
   const breaks: number[] = [];
   let row = 1;
+  // Months by their full name; other periods as the Quotas sheet heads them ("Feb–Apr 2026",
+  // "K1 2026" in Swedish): a quarter starting in February is not "February".
+  const monthly = plan.periodLabels.length === 12;
+  const headers = periodHeaders(plan, locale);
+  // Without a team column the letter says nothing of teams (a blank line keeps the layout).
+  const hasTeams = plan.rows.some((r) => r.team !== null);
   for (const rep of plan.rows) {
     const first = row;
     letterRows.push(first);
     const head: PlanValue[][] = [
       [t.to, rep.rep],
-      [t.team, rep.team ?? ""],
+      hasTeams ? [t.team, rep.team ?? NO_TEAM_LABEL[locale]] : [null, null],
       [t.period, period],
       [t.quota, rep.quota],
     ];
@@ -204,7 +212,7 @@ export function buildLettersWritePlan(plan: YearPlan, locale: Locale = "en", she
     blocks.push({
       row: scheduleRow + 2,
       column: 1,
-      values: plan.periodLabels.map((label, p) => [/^\d{4}-\d{2}$/.test(label) ? monthName(label, locale) : label, rep.schedule[p]]),
+      values: plan.periodLabels.map((label, p) => [monthly ? monthName(label, locale) : headers[p], rep.schedule[p]]),
       columnFormats: ["@", money],
     });
     const totalRow = scheduleRow + 2 + plan.periodLabels.length;

@@ -8,8 +8,8 @@ import { formatNumber } from "../sheet/quotaPlan";
 export const yearPlanMessages: Catalog = {
   // Errors
   badStart: {
-    en: "The plan start \"{value}\" is not a month: use YYYY-MM, for example 2026-01.",
-    sv: "Planens start \"{value}\" är ingen månad: använd ÅÅÅÅ-MM, till exempel 2026-01.",
+    en: "The plan start \"{value}\" is not a month from {first} to {last} (the plan's twelve months must be dates Excel holds): use YYYY-MM, for example 2026-01.",
+    sv: "Planens start \"{value}\" är ingen månad från {first} till {last} (planens tolv månader måste vara datum som Excel kan lagra): använd ÅÅÅÅ-MM, till exempel 2026-01.",
   },
   badUplift: {
     en: "The uplift must be a number of at least 0, such as 0.1 or 10% (got {value}).",
@@ -106,7 +106,7 @@ export const yearPlanMessages: Catalog = {
   },
   noteNewHire: {
     en: "{rep} starts {start} (new hire): {amount} fixed from the roster and the ramp.",
-    sv: "{rep} börjar {start} (nyanställd): {amount} fast enligt bemanningslistan och upptrappningen.",
+    sv: "{rep} börjar {start} (nyanställd): {amount} fast enligt bemanningslistan och upprampningen.",
   },
   noteLeaver: {
     en: "{rep} ends {end}: quota {amount}, nothing after that; the rest goes to the others.",
@@ -117,8 +117,8 @@ export const yearPlanMessages: Catalog = {
     sv: "Låsta för hand: {reps}. De andra delar på resten.",
   },
   noteUplift: {
-    en: "Uplift {uplift}: the quotas add up to {total}, {coverage} of the target {target}.",
-    sv: "Påslag {uplift}: kvoterna summerar till {total}, {coverage} av målet {target}.",
+    en: "Uplift {uplift} %: the quotas add up to {total}, {coverage} % of the target {target}.",
+    sv: "Påslag {uplift} %: kvoterna summerar till {total}, {coverage} % av målet {target}.",
   },
   notePeriodTargets: {
     en: "Period targets by the exact column sums; {periods} took a unit less than largest remainder would give, because no rep could fill them.",

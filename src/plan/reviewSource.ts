@@ -4,35 +4,17 @@
  * columns (by their stored header texts), aggregates the plan's months up to `through` and
  * reviews (review.ts). Reading goes through the WorkbookPort; the rules are src/sheet's.
  */
-import { Catalog, LocalizedError } from "../i18n";
 import { aggregate, Aggregation } from "../sheet/aggregate";
-import { ColumnMapping, DetectedTable, detectTable, findColumn, HEADER_SCAN_ROWS } from "../sheet/detect";
+import { ColumnMapping, DetectedTable, detectTable, HEADER_SCAN_ROWS } from "../sheet/detect";
 import { tableEnd } from "../sheet/extent";
 import type { ProgressListener, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { Review, reviewPlan } from "./review";
 import type { StoredPlan } from "./stored";
+import { storedMapping } from "./storedInputs";
+import { StoredSourceError } from "./storedSource";
 
-export const reviewSourceMessages: Catalog = {
-  sourceSheetMissing: {
-    en: "The plan was made from sheet \"{sheet}\", which this workbook no longer has. Make the plan again, or review it with `quota review --actuals`.",
-    sv: "Planen gjordes från bladet \"{sheet}\", som arbetsboken inte längre har. Gör planen igen, eller följ upp den med `quota review --actuals`.",
-  },
-  sourceTableMissing: {
-    en: "Sheet \"{sheet}\" holds no sales table any more (no header row in its first {rows} rows).",
-    sv: "Bladet \"{sheet}\" har inte längre någon försäljningstabell (ingen rubrikrad bland de första {rows} raderna).",
-  },
-  sourceColumnMissing: {
-    en: "The plan's column \"{column}\" is no longer in sheet \"{sheet}\". Columns there: {columns}.",
-    sv: "Planens kolumn \"{column}\" finns inte längre på bladet \"{sheet}\". Kolumner där: {columns}.",
-  },
-};
-
-export class ReviewSourceError extends LocalizedError {
-  constructor(key: keyof typeof reviewSourceMessages & string, params: Record<string, string | number> = {}) {
-    super(reviewSourceMessages, key, params);
-    this.name = "ReviewSourceError";
-  }
-}
+/** The messages of a source that is gone: one catalog with the wizard's update (storedSource.ts). */
+export { storedSourceMessages as reviewSourceMessages, StoredSourceError as ReviewSourceError } from "./storedSource";
 
 /** The plan's months only: from its start to the end of the `through` month (null when `through` is before the start). */
 export function reviewRange(stored: StoredPlan, through: string): { from: Date | null; to: Date | null } {
@@ -48,6 +30,18 @@ export function planLastMonth(stored: StoredPlan): string {
   const [y, m] = stored.params.start.split("-").map(Number);
   const d = new Date(Date.UTC(y, m - 1 + 11, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/**
+ * The month a review defaults to: the last month within the plan that has actual data (the
+ * months of the actuals, "YYYY-MM"); the plan's first month when none has any yet.
+ */
+export function lastActualMonth(stored: StoredPlan, actualMonths: readonly string[]): string {
+  const first = stored.params.start;
+  const last = planLastMonth(stored);
+  let best: string | null = null;
+  for (const m of actualMonths) if (/^\d{4}-\d{2}$/.test(m) && m >= first && m <= last && (best === null || m > best)) best = m;
+  return best ?? first;
 }
 
 /** Aggregates a source already read (the plan's months up to `through`) and reviews the plan against it. */
@@ -89,23 +83,15 @@ export async function reviewFromWorkbook(
 ): Promise<ReviewFromWorkbook> {
   const sheets = await port.listSheets();
   const sheet = sheets.find((s) => s.name.toLowerCase() === stored.source.sheet.toLowerCase());
-  if (!sheet || !sheet.used) throw new ReviewSourceError("sourceSheetMissing", { sheet: stored.source.sheet });
+  if (!sheet || !sheet.used) throw new StoredSourceError("sourceSheetMissing", { sheet: stored.source.sheet });
   const used = sheet.used;
   const head = await port.read({ ...used, lastRow: Math.min(used.lastRow, used.firstRow + HEADER_SCAN_ROWS - 1) });
   const found = detectTable(head);
-  if (!found) throw new ReviewSourceError("sourceTableMissing", { sheet: sheet.name, rows: HEADER_SCAN_ROWS });
-  const columnsText = found.columns.map((c) => c.header).filter((h) => h).join(", ");
-  const column = (name: string): number => {
-    const c = findColumn(found, name);
-    if (c === null) throw new ReviewSourceError("sourceColumnMissing", { column: name, sheet: sheet.name, columns: columnsText });
-    return c;
-  };
+  if (!found) throw new StoredSourceError("sourceTableMissing", { sheet: sheet.name, rows: HEADER_SCAN_ROWS });
   const cols = stored.source.columns;
-  const rep = column(cols.rep);
-  const amount = column(cols.amount);
-  const date = cols.date === null ? null : column(cols.date);
-  const costs = stored.params.method === "profit" ? cols.costs.map((c) => column(c)) : [];
-  const mapping: ColumnMapping = { rep, amount, date, costs, weight: null, units: null, team: null };
+  // Only the columns a review reads: rep, amount, date (and a profit plan's costs).
+  const mapping = storedMapping(found, { ...cols, costs: stored.params.method === "profit" ? cols.costs : [], weight: null, team: null }, sheet.name);
+  const { rep, amount, date, costs } = mapping;
   const wanted = [...new Set([rep, amount, date, ...costs].filter((c): c is number => c !== null))].sort((a, b) => a - b);
   const snapshot = await port.read({ ...used, firstRow: found.headerRow }, { columns: wanted, onProgress: options.onProgress });
   const { lastDataRow } = tableEnd(snapshot, found.firstDataRow);

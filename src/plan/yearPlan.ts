@@ -35,9 +35,9 @@ import { controlledRounding } from "../quota/controlledRounding";
 import { textKey } from "../sheet/cells";
 import type { Aggregation, RepHistory } from "../sheet/aggregate";
 import { planQuotas, QuotaPlan, tidy } from "../sheet/quotaPlan";
-import { calendarPattern, CalendarPattern, firstDay, isIsoDay, lastDay, monthSpan, parseMonth, periodLayout } from "./calendar";
+import { calendarPattern, CalendarPattern, firstDay, FIRST_PLAN_START, isIsoDay, LAST_PLAN_START, lastDay, monthSpan, parseMonth, parsePlanStart, periodLayout } from "./calendar";
 import { YearPlanError } from "./messages";
-import type { Lock, RosterEntry, TeamRow, YearPlan, YearPlanParams, YearPlanRow } from "./types";
+import type { Lock, Phasing, RosterEntry, TeamRow, YearPlan, YearPlanParams, YearPlanRow } from "./types";
 
 type Note = YearPlan["notes"][number];
 
@@ -124,11 +124,29 @@ function byPeriod(monthly: number[], periods: number, monthsPerPeriod: number): 
   return out;
 }
 
+/**
+ * The checks of the phasing and the roster against the number of periods, which need no data:
+ * the command makes them before it reads a file (a mistake on the command line), planYear again.
+ */
+export function checkYearShape(phasing: Phasing, periods: number, hasRoster: boolean): void {
+  const calendar = Number.isInteger(periods) && periods >= 1 && 12 % periods === 0;
+  if (hasRoster && !calendar) throw new YearPlanError("rosterNeedsCalendar", { periods });
+  if ((phasing.kind === "history" || phasing.kind === "team") && !calendar) throw new YearPlanError("needsCalendar", { phasing: phasing.kind, periods });
+  if (phasing.kind === "pattern") {
+    const w = phasing.weights;
+    if (w.length !== periods) throw new YearPlanError("patternLength", { actual: w.length, periods });
+    w.forEach((x, k) => {
+      if (typeof x !== "number" || !Number.isFinite(x) || x < 0) throw new YearPlanError("patternNegative", { index: k + 1, value: String(x) });
+    });
+    if (!w.some((x) => x > 0)) throw new YearPlanError("patternAllZero");
+  }
+}
+
 export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, params: YearPlanParams): YearPlan {
   const P = params.periods;
   const base: QuotaPlan = planQuotas(aggregation, params); // validates method, periods, unit, target
-  const start = parseMonth(params.start);
-  if (start === null) throw new YearPlanError("badStart", { value: String(params.start) });
+  const start = parsePlanStart(params.start);
+  if (start === null) throw new YearPlanError("badStart", { value: String(params.start), first: FIRST_PLAN_START, last: LAST_PLAN_START });
   const uplift = params.uplift ?? 0;
   if (typeof uplift !== "number" || !Number.isFinite(uplift) || uplift < 0) throw new YearPlanError("badUplift", { value: String(uplift) });
   const phasing = params.phasing ?? { kind: "equal" };
@@ -146,7 +164,7 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
   const repIndex = new Map<string, number>();
   reps.forEach((r, i) => repIndex.set(textKey(r.name), i));
   const roster = params.roster ?? [];
-  if (roster.length > 0 && monthsPerPeriod === null) throw new YearPlanError("rosterNeedsCalendar", { periods: P });
+  checkYearShape(phasing, P, roster.length > 0);
   const rosterInfo = validateRoster(roster, months);
   const newHires = roster.filter((e) => !repIndex.has(textKey(e.rep)));
 
@@ -155,25 +173,18 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
   for (const lock of params.locks ?? ([] as Lock[])) {
     const key = textKey(lock.rep);
     if (!repIndex.has(key) && !rosterInfo.has(key)) throw new YearPlanError("lockUnknownRep", { rep: lock.rep });
-    if (locks.has(key)) throw new YearPlanError("lockTwice", { rep: lock.rep });
-    if (typeof lock.amount !== "number" || !Number.isFinite(lock.amount) || lock.amount < 0) throw new YearPlanError("lockBadAmount", { rep: lock.rep, value: String(lock.amount) });
-    locks.set(key, u.of(lock.amount, lock.rep));
     const i = repIndex.get(key);
-    lockNames.push(i === undefined ? (rosterInfo.get(key) as RosterInfo).entry.rep : reps[i].name);
+    // The rep as the plan shows it (the first spelling), not as this --lock happened to write it.
+    const name = i === undefined ? (rosterInfo.get(key) as RosterInfo).entry.rep : reps[i].name;
+    if (locks.has(key)) throw new YearPlanError("lockTwice", { rep: name });
+    if (typeof lock.amount !== "number" || !Number.isFinite(lock.amount) || lock.amount < 0) throw new YearPlanError("lockBadAmount", { rep: name, value: String(lock.amount) });
+    locks.set(key, u.of(lock.amount, name));
+    lockNames.push(name);
   }
 
   // --- Phasing weights per plan month (or per period when periods do not split the year) ------
   const needsMonthly = phasing.kind === "history" || phasing.kind === "team";
-  if (needsMonthly && monthsPerPeriod === null) throw new YearPlanError("needsCalendar", { phasing: phasing.kind, periods: P });
   if (needsMonthly && aggregation.periods.length === 0) throw new YearPlanError("needsDates", { phasing: phasing.kind });
-  if (phasing.kind === "pattern") {
-    const w = phasing.weights;
-    if (w.length !== P) throw new YearPlanError("patternLength", { actual: w.length, periods: P });
-    w.forEach((x, k) => {
-      if (typeof x !== "number" || !Number.isFinite(x) || x < 0) throw new YearPlanError("patternNegative", { index: k + 1, value: String(x) });
-    });
-    if (!w.some((x) => x > 0)) throw new YearPlanError("patternAllZero");
-  }
   const span = needsMonthly ? monthSpan(aggregation.periods) : [];
   let teamPattern: CalendarPattern | null | undefined;
   const team = (): CalendarPattern => {
@@ -315,9 +326,10 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
   if (fellBack.length) note("noteHistoryFallback", { reps: list(fellBack) });
   if (uplift !== 0) {
     note("noteUplift", {
-      uplift: `${tidy(uplift * 100)} %`,
+      // Numbers, so each language writes its own decimal sign (12.5 % / 12,5 %).
+      uplift: tidy(uplift * 100),
       total: u.amount(planTotalU),
-      coverage: `${tidy((u.amount(planTotalU) / target) * 100)} %`,
+      coverage: Math.round((u.amount(planTotalU) / target) * 1000) / 10,
       target,
     });
   }

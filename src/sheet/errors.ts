@@ -81,15 +81,15 @@ export const sheetMessages: Catalog = {
   // The roster (new hires, leavers, ramps)
   rosterNoHeader: {
     en: "No roster table found on sheet \"{sheet}\": it needs a Rep column and at least one of Start, End, Ramp and Full quota (in English or Swedish: Säljare, Startdatum, Slutdatum, Upprampning, Full kvot).",
-    sv: "Ingen personallista hittades i bladet \"{sheet}\": den behöver en kolumn Säljare och minst en av Startdatum, Slutdatum, Upprampning och Full kvot (på svenska eller engelska: Rep, Start, End, Ramp, Full quota).",
+    sv: "Ingen bemanningslista hittades i bladet \"{sheet}\": den behöver en kolumn Säljare och minst en av Startdatum, Slutdatum, Upprampning och Full kvot (på svenska eller engelska: Rep, Start, End, Ramp, Full quota).",
   },
   rosterRepMissing: {
     en: "Cell {cell} (column {column}) is blank: the roster row has no rep.",
-    sv: "Cellen {cell} (kolumnen {column}) är tom: raden i personallistan saknar säljare.",
+    sv: "Cellen {cell} (kolumnen {column}) är tom: raden i bemanningslistan saknar säljare.",
   },
   rosterDuplicate: {
     en: "{rep} is on the roster twice ({firstCell} and {secondCell}): give each rep one row.",
-    sv: "{rep} finns två gånger i personallistan ({firstCell} och {secondCell}): ge varje säljare en rad.",
+    sv: "{rep} finns två gånger i bemanningslistan ({firstCell} och {secondCell}): ge varje säljare en rad.",
   },
   rosterEndBeforeStart: {
     en: "{rep} ends on {end} ({endCell}), before starting on {start} ({startCell}).",

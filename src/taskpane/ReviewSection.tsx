@@ -6,11 +6,13 @@
  * as a download.
  */
 import { Button, Field, Input } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { buildAttainmentWritePlan } from "../plan/attainmentSheet";
 import { ReviewError, type Review } from "../plan/review";
-import { planLastMonth, reviewFromWorkbook } from "../plan/reviewSource";
+import { lastActualMonth, planLastMonth, reviewFromWorkbook } from "../plan/reviewSource";
 import { readStoredPlan, type StoredPlan } from "../plan/stored";
+import { findColumn } from "../sheet/detect";
+import { decimalsOf } from "../sheet/quotaPlan";
 import { Notice, ProgressStatus } from "./common";
 import { formatNumber, formatPercent } from "./format";
 import { downloadBytes, type OpenedWorkbook } from "./host";
@@ -29,37 +31,57 @@ type Phase =
   | { kind: "done"; review: Review; sheet: string }
   | { kind: "error"; error: unknown };
 
-/** The default month: the plan's last month, or the current month when the plan runs past it. */
-export function defaultThrough(stored: StoredPlan, now: Date): string {
-  const last = planLastMonth(stored);
-  const current = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
-  return current >= stored.params.start && current < last ? current : last;
+/**
+ * The default month: the last month within the plan that has actual data in its source
+ * (reviewSource.ts lastActualMonth); the plan's first month until that is known or when the
+ * source cannot be read (pressing the button then says why). Read here only when the wizard
+ * has not read the plan's source sheet itself (see wizardMonths).
+ */
+async function defaultThrough(port: OpenedWorkbook["port"], stored: StoredPlan): Promise<string> {
+  try {
+    const { aggregation } = await reviewFromWorkbook(port, stored, planLastMonth(stored));
+    return lastActualMonth(stored, aggregation.periods);
+  } catch {
+    return stored.params.start;
+  }
 }
 
 export function ReviewSection({ opened, busy }: { opened: OpenedWorkbook | null; busy: boolean }) {
-  const { locale, host, state, t: wizardT } = useWizard();
+  const { locale, host, state, derived, t: wizardT } = useWizard();
   const styles = useStyles();
   const t = useMemo(() => reviewTranslator(locale), [locale]);
   const [stored, setStored] = useState<StoredPlan | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [through, setThrough] = useState("");
+  /** Whether `through` is still the default (the user has not typed a month). */
+  const auto = useRef(true);
+  /** The default was read from the source here (once per plan). */
+  const readDefault = useRef(false);
+  const planRef = useRef<StoredPlan | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [progress, setProgress] = useState<Progress | null>(null);
-  const n = (x: number) => formatNumber(x, locale, 0);
+  // Amounts in whole units of the plan's rounding, as `quota review` and the Attainment sheet show them.
+  const decimals = stored ? decimalsOf(stored.params.roundTo) : 0;
+  const n = (x: number) => formatNumber(x, locale, decimals);
+  const count = (x: number) => formatNumber(x, locale, 0);
   const pct = (x: number | null) => (x === null ? "—" : formatPercent(x, locale));
 
   // Another workbook: look for its plan again.
   useEffect(() => {
     let live = true;
     setStored(null);
+    planRef.current = null;
     setLoadError(null);
     setPhase({ kind: "idle" });
     if (!opened) return;
     readStoredPlan(opened.port).then(
       (plan) => {
         if (!live) return;
+        auto.current = true;
+        readDefault.current = false;
+        planRef.current = plan;
         setStored(plan);
-        if (plan) setThrough(defaultThrough(plan, new Date()));
+        if (plan) setThrough(plan.params.start);
       },
       (error) => live && setLoadError(error),
     );
@@ -67,6 +89,30 @@ export function ReviewSection({ opened, busy }: { opened: OpenedWorkbook | null;
       live = false;
     };
   }, [opened]);
+
+  // The months with sales in the wizard's own reading, when it read the plan's source sheet with
+  // its date column: no second read of the same rows.
+  const source = state.source;
+  const base = derived.base;
+  const dateColumn = derived.mapping?.date ?? null;
+  const wizardMonths = useMemo(() => {
+    if (!stored || !source || !base?.ok || dateColumn === null || stored.source.columns.date === null) return null;
+    if (source.snapshot.sheet.toLowerCase() !== stored.source.sheet.toLowerCase()) return null;
+    return findColumn(source.table, stored.source.columns.date) === dateColumn ? base.value.periods : null;
+  }, [stored, source, base, dateColumn]);
+  const reading = state.readStatus === "reading" || state.readStatus === "opening" || (source !== null && base === null);
+  useEffect(() => {
+    if (!stored || !opened || reading) return;
+    // Not over a month the user has typed, nor for a plan no longer shown.
+    const use = (month: string) => {
+      if (planRef.current === stored && auto.current) setThrough(month);
+    };
+    if (wizardMonths) use(lastActualMonth(stored, wizardMonths));
+    else if (!readDefault.current) {
+      readDefault.current = true;
+      void defaultThrough(opened.port, stored).then(use);
+    }
+  }, [stored, opened, reading, wizardMonths]);
 
   if (!opened) return null;
   if (loadError !== null) {
@@ -105,11 +151,16 @@ export function ReviewSection({ opened, busy }: { opened: OpenedWorkbook | null;
         {t("reviewHeading")}
       </h2>
       <p className={styles.hint} data-testid="review-plan">
-        {t("reviewHasPlan", { reps: n(stored.result.rows.length), first: labels[0] ?? "", last: labels[labels.length - 1] ?? "", sheet: stored.source.sheet })}
+        {t("reviewHasPlan", { reps: count(stored.result.rows.length), first: labels[0] ?? "", last: labels[labels.length - 1] ?? "", sheet: stored.source.sheet })}
       </p>
       <p className={styles.hint}>{t("reviewExplain")}</p>
       <Field label={t("reviewThrough")}>
-        <Input value={through} onChange={(_, d) => setThrough(d.value)} placeholder="YYYY-MM" data-testid="review-through" />
+        <Input
+          value={through}
+          onChange={(_, d) => {
+            auto.current = false;
+            setThrough(d.value);
+          }} placeholder="YYYY-MM" data-testid="review-through" />
       </Field>
       <div className={styles.actions}>
         <Button onClick={() => void write()} disabled={busy || phase.kind === "working"} data-testid="review-write">
@@ -125,7 +176,7 @@ export function ReviewSection({ opened, busy }: { opened: OpenedWorkbook | null;
       {phase.kind === "done" && (
         <div>
           <Notice intent="success" live testId="review-done">
-            <p style={{ margin: 0 }}>{t("reviewWrote", { sheet: phase.sheet, reps: n(phase.review.rows.length), through: phase.review.through })}</p>
+            <p style={{ margin: 0 }}>{t("reviewWrote", { sheet: phase.sheet, reps: count(phase.review.rows.length), through: phase.review.through })}</p>
             <p style={{ margin: 0 }} data-testid="review-attainment">
               {t("reviewAttainment", { attainment: pct(phase.review.total.attainment), actual: n(phase.review.total.actualToDate), quota: n(phase.review.total.quotaToDate) })}
             </p>

@@ -18,7 +18,6 @@ import {
   historyValue,
   isValidSheetName,
   makePlan,
-  parseLocks,
   parseParams,
   readSource,
   rosterLabel,
@@ -36,6 +35,8 @@ import {
   type TimeFilter,
 } from "./pipeline";
 import { useAnalysis } from "./useAnalysis";
+import type { StoredPlan } from "../plan/stored";
+import { lockProblem, readLocks, withPlanExtras } from "./updatePlan";
 import { initialState, reducer, sourceRange, STEP_COUNT, suggestSheetName, type Action, type SourceKind, type StepIndex, type WizardState } from "./state";
 import { translator, type MessageId, type Translate } from "./strings";
 import { useStyles } from "./styles";
@@ -79,6 +80,8 @@ export interface WizardActions {
   reveal(): Promise<void>;
   download(): Promise<void>;
   goTo(step: StepIndex): void;
+  /** "Update the plan": reads the stored plan's source and fills every input from it (throws what went wrong). */
+  updatePlan(stored: StoredPlan): Promise<void>;
 }
 
 export interface WizardContextValue {
@@ -98,6 +101,7 @@ const WizardContext = createContext<WizardContextValue | null>(null);
 
 /** "Prepare for sharing" loads with the first workbook (its own chunk, not in the initial scripts). */
 const ShareSection = lazy(() => import(/* webpackChunkName: "share" */ "./ShareSection").then((m) => ({ default: m.ShareSection })));
+const UpdateSection = lazy(() => import(/* webpackChunkName: "update" */ "./UpdateSection").then((m) => ({ default: m.UpdateSection })));
 const ReviewSection = lazy(() => import(/* webpackChunkName: "review" */ "./ReviewSection").then((m) => ({ default: m.ReviewSection })));
 
 export function useWizard(): WizardContextValue {
@@ -135,20 +139,19 @@ export function useDerived(state: WizardState, locale: Locale): Derived {
   const filterKey = parsed.filter ? JSON.stringify(parsed.filter) : null;
   const filtered = useAnalysis(source, base && mapping && params.timeframe !== "all" ? mapping : null, value, skipInvalid, parsed.filter, filterKey);
   const history = !source || !mapping || !base ? null : params.timeframe === "all" ? base : filtered;
-  const locks = useMemo(() => parseLocks(state.locks, locale), [state.locks, locale]);
+  const locks = useMemo(() => readLocks(state.locks, locale), [state.locks, locale]);
   const roster = state.roster;
-  const planParams = useMemo<PlanParams | null>(() => {
-    if (!parsed.params) return null;
-    const year = { ...(parsed.params.year ?? { phasing: { kind: "equal" as const }, start: null, uplift: 0 }), locks: locks.locks };
-    return { ...parsed.params, year, roster: roster?.status === "done" ? roster.entries : null };
-  }, [parsed.params, locks, roster]);
+  const planParams = useMemo<PlanParams | null>(
+    () => (parsed.params ? withPlanExtras(parsed.params, locks.locks, state.update, roster) : null),
+    [parsed.params, locks, state.update, roster],
+  );
   const rosterOk = !roster || roster.status === "done";
   const plan = useMemo((): Result<YearPlan> | null => {
     if (!history?.ok || !planParams) return null;
     if (!rosterOk) return roster?.status === "error" ? { ok: false, error: roster.error } : null;
-    if (locks.error) return { ok: false, error: locks.error };
+    if (locks.bad) return { ok: false, error: lockProblem(locks.bad) };
     return makePlan(history.value, planParams);
-  }, [history, planParams, locks.error, rosterOk, roster]);
+  }, [history, planParams, locks.bad, rosterOk, roster]);
   const previewPlan = useMemo((): Result<YearPlan> | null => {
     if (plan?.ok || !history?.ok || !planParams || !rosterOk || state.locks.length === 0) return plan;
     const free = makePlan(history.value, { ...planParams, year: { ...planParams.year!, locks: [] } });
@@ -344,10 +347,12 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
             dispatch({ type: "foreignSheet", sheet: sheetName, suggestion: suggestSheetName(sheetName, taken) });
             return;
           }
+          const shown = d.planParams ? showsSchedule(d.planParams) : false;
           const [plan, ...more] = writePlans({
             plan: d.plan.value,
-            schedule: d.planParams ? showsSchedule(d.planParams, d.mapping.team !== null && d.mapping.team !== undefined) : false,
-            roster: s.roster?.status === "done" ? rosterLabel(s.fileName, s.roster.sheet) : null,
+            // An update keeps the stored plan's layout; a team column makes a year plan (as the command's --team).
+            schedule: shown || (s.update?.schedule ?? false) || (d.mapping.team !== null && d.mapping.team !== undefined),
+            rosterSource: s.roster?.status === "done" ? rosterLabel(s.fileName, s.roster.sheet) : (s.update?.rosterSource ?? null),
             letters: s.writeLetters,
             skipInvalid: s.skipInvalid,
             source: s.source,
@@ -404,6 +409,33 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         }
         dispatch({ type: "goTo", step });
       },
+      async updatePlan(stored) {
+        const wb = workbook.current;
+        if (!wb) return;
+        const sheets = await wb.port.listSheets();
+        const wanted = stored.source.sheet;
+        const sheet = sheets.find((x) => x.name === wanted) ?? sheets.find((x) => x.name.toLowerCase() === wanted.toLowerCase());
+        // The rule (and its messages) load with the update: not in the first screen's scripts.
+        const { updateAction, updateSheetMissing } = await import(/* webpackChunkName: "update" */ "./updateFill");
+        if (!sheet?.used) throw updateSheetMissing(wanted, sheets.filter((x) => x.visible).map((x) => x.name));
+        const token = ++readToken.current;
+        dispatch({ type: "setSourceKind", kind: "sheet" });
+        dispatch({ type: "setSheet", sheet: sheet.name });
+        dispatch({ type: "readStarted" });
+        let data: Awaited<ReturnType<typeof readSource>>;
+        try {
+          data = await readSource(wb.port, sheet.used, (done, total) => {
+            if (token === readToken.current) dispatch({ type: "progress", phase: "read", done, total });
+          });
+        } catch (error) {
+          if (token === readToken.current) dispatch({ type: "failed", phase: "read", error });
+          throw error;
+        }
+        if (token !== readToken.current) return;
+        dispatch({ type: "readDone", range: data.range, snapshot: data.snapshot, table: data.table, below: data.below ?? null });
+        // A stored column whose header is gone is named (the source stays read, with the columns found).
+        dispatch(updateAction(stored, data.table, sheet.name, locale));
+      },
     }),
     [host, adopt, readRange, locale],
   );
@@ -437,6 +469,11 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
         <h1 id="wizard-title" className={styles.title}>
           {t("appTitle")}
         </h1>
+        {workbook.current && (
+          <Suspense fallback={null}>
+            <UpdateSection opened={workbook.current} busy={busy} />
+          </Suspense>
+        )}
         <nav aria-label={t("stepsLabel")}>
           <ol className={styles.steps}>
             {names.map((id, i) => (

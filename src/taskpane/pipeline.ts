@@ -10,11 +10,10 @@ import { profitMapping, validateMapping } from "../sheet/mapping";
 import { aggregate, type Aggregation } from "../sheet/aggregate";
 import { tableEnd, type RowsBelow } from "../sheet/extent";
 import type { QuotaPlan } from "../sheet/quotaPlan";
-import { planYear } from "../plan/yearPlan";
+import { checkYearShape, planYear } from "../plan/yearPlan";
 import type { Lock, Phasing, RosterEntry, YearPlan } from "../plan/types";
-import { readLockAmount, readPhasing, yearOptionsGiven, yearPlanParams, readUplift } from "../plan/yearParams";
-import { YearPlanError } from "../plan/messages";
-import { parseMonth } from "../plan/calendar";
+import { readPhasing, yearOptionsGiven, yearPlanParams, readUplift } from "../plan/yearParams";
+import { parsePlanStart } from "../plan/calendar";
 import { storedPlanOf, storedPlanWritePlan } from "../plan/stored";
 import { buildLettersWritePlan } from "../plan/lettersSheet";
 import { annualPlan } from "../workbook/yearSheet";
@@ -27,7 +26,7 @@ import { buildQuotaWritePlan } from "../workbook/quotaSheet";
 import { columnLetter, isValidSheetName, type WritePlan } from "../workbook/plan";
 import type { ProgressListener, RangeRef, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import type { MessageId } from "./strings";
-import type { LockInput, Method, ParamInputs } from "./state";
+import type { Method, ParamInputs } from "./state";
 
 /** Rows read first to find the header: real sheets put titles and notes above the table. */
 export const HEAD_ROWS = 100;
@@ -89,7 +88,7 @@ export function remoteRowsOf(source: SourceData | null): RemoteRows | null {
 
 /** Identifies the choices an aggregation depends on. */
 export function analysisKey(mapping: ColumnMapping, value: string, skipInvalid: boolean, filter: TimeFilter): string {
-  return JSON.stringify([mapping.rep, mapping.amount, mapping.date, mapping.units, mapping.weight, mapping.team ?? null, mapping.costs, value, skipInvalid, filter.year ?? null, filter.from?.getTime() ?? null, filter.to?.getTime() ?? null]);
+  return JSON.stringify([mapping.rep, mapping.amount, mapping.date, mapping.units, mapping.weight, mapping.costs, value, skipInvalid, filter.year ?? null, filter.from?.getTime() ?? null, filter.to?.getTime() ?? null, mapping.team ?? null]);
 }
 
 /**
@@ -186,7 +185,7 @@ export interface PlanParams {
   weighting?: "equal" | "weight";
   /** The year plan's options (as the command's --phasing, --start, --uplift, --lock). */
   year?: { phasing: Phasing; start: string | null; uplift: number; locks?: Lock[] };
-  /** New hires and leavers (the command's --roster), read from a sheet. */
+  /** New hires and leavers (the command's --roster): a roster sheet's, or a stored plan's used again by "Update the plan". */
   roster?: RosterEntry[] | null;
 }
 
@@ -226,7 +225,7 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
     if (g === null || g <= -100) errors.growth = "invalidGrowth";
     else growth = g / 100;
   }
-  const start = p.start.trim() === "" ? null : parseMonth(p.start.trim());
+  const start = p.start.trim() === "" ? null : parsePlanStart(p.start.trim());
   if (start === null && p.start.trim() !== "") errors.start = "invalidStart";
   const uplift = readUplift(p.uplift === "" ? "0" : p.uplift, (x) => parseUserNumber(x, locale));
   if (!uplift.ok) errors.uplift = "invalidUplift";
@@ -235,8 +234,15 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
   if (p.phasing === "pattern") {
     const read = readPhasing(p.weights, (x) => parseUserNumber(x, locale));
     if (read === null || read.kind !== "pattern" || p.weights.trim() === "") errors.weights = "invalidWeights";
-    else if (typeof periods === "number" && read.weights.length !== periods) errors.weights = "weightsCount";
-    else phasing = read;
+    else if (typeof periods === "number") {
+      // The engine's check of a pattern against the periods (the command's, before it reads a file).
+      try {
+        checkYearShape(read, periods, false);
+        phasing = read;
+      } catch {
+        errors.weights = read.weights.length !== periods ? "weightsCount" : "invalidWeights";
+      }
+    }
   }
   let filter: TimeFilter | null = {};
   if (p.timeframe === "year") {
@@ -273,35 +279,19 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
 const NO_YEAR_OPTIONS: NonNullable<PlanParams["year"]> = { phasing: { kind: "equal" }, start: null, uplift: 0 };
 
 /**
- * The locks typed in the preview, read as the command reads --lock's amount (with the
- * user's number format). The first amount that cannot be read gives the engine's message,
- * naming the rep; blank amounts are no lock yet.
- */
-export function parseLocks(locks: readonly LockInput[], locale: Locale): { locks: Lock[]; error: YearPlanError | null } {
-  const out: Lock[] = [];
-  for (const l of locks) {
-    if (l.amount.trim() === "") continue;
-    const amount = readLockAmount(l.amount, (x) => parseUserNumber(x, locale));
-    if (amount === null) return { locks: out, error: new YearPlanError("lockBadAmount", { rep: l.rep, value: l.amount.trim() }) };
-    out.push({ rep: l.rep, amount });
-  }
-  return { locks: out, error: null };
-}
-
-/**
  * The year plan, as the `quota` command makes it (planYear with the shared params): without
  * year options, equal phasing from the month after the history; the annual quotas are those
  * of the annual plan. Locks and the roster are applied as --lock and --roster are.
  */
 export function makePlan(aggregation: Aggregation, params: PlanParams, now: Date = new Date()): Result<YearPlan> {
   const { year = NO_YEAR_OPTIONS, roster = null, ...base } = params;
-  return attempt(() => planYear(aggregation, yearPlanParams(base, { ...year, locks: year.locks ?? [] }, aggregation.periods, roster, now)));
+  return attempt(() => planYear(aggregation, yearPlanParams(base, { phasing: year.phasing, start: year.start, uplift: year.uplift, locks: year.locks ?? [] }, aggregation.periods, roster, now)));
 }
 
 /** Whether the Quotas sheet shows the rep × period schedule: year options asked for (the command's rule). */
-export function showsSchedule(params: PlanParams, team = false): boolean {
+export function showsSchedule(params: PlanParams): boolean {
   const year = params.year ?? NO_YEAR_OPTIONS;
-  return yearOptionsGiven({ ...year, locks: year.locks ?? [], team: team ? "team" : null, roster: params.roster ?? null });
+  return yearOptionsGiven({ phasing: year.phasing, start: year.start, uplift: year.uplift, locks: year.locks ?? [], roster: params.roster ?? null });
 }
 
 /** How the audit block and the stored plan name a roster sheet of the workbook: "sales.xlsx#Roster" as the command does, or the sheet in Excel. */
@@ -361,8 +351,8 @@ export interface WriteContext {
   locale: Locale;
   now?: Date;
   skipInvalid?: boolean;
-  /** Where the roster came from (rosterLabel), when one was used. */
-  roster?: string | null;
+  /** Where the plan's roster came from (a stored plan's, kept by "Update the plan"). */
+  rosterSource?: string | null;
 }
 
 /** Builds the write plan exactly as the `quota` command does, recording where the data came from. */
@@ -394,9 +384,9 @@ export function quotaWritePlan(c: WriteContext): WritePlan {
       rowsOutOfRange: a.rowsOutOfRange,
       weightColumn: weighted && c.mapping.weight !== null ? columnHeader(c.source.table, c.mapping.weight) : null,
       madeBy: "Sales Quota add-in",
-      roster: c.roster ?? null,
       rowsBelow: c.source.below ?? null,
       skippedRows: a.skipped,
+      roster: c.rosterSource ?? null,
     },
     c.sheetName,
     c.locale,
@@ -430,7 +420,7 @@ export function writePlans(c: WriteContext): WritePlan[] {
       },
       filter: c.filter.year !== undefined ? { year: c.filter.year } : c.filter.from || c.filter.to ? { from: day(c.filter.from), to: day(c.filter.to) } : null,
       skipInvalid: c.skipInvalid ?? false,
-      roster: c.roster ?? null,
+      roster: c.rosterSource ?? null,
     },
     outputSheet: c.sheetName,
     schedule: c.schedule ?? false,

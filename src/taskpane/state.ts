@@ -8,6 +8,22 @@ import type { RangeRef, SheetInfo, SheetSnapshot, TableInfo } from "../workbook/
 import { profitColumn, type ColumnMapping, type DetectedTable } from "../sheet/detect";
 import { textKey } from "../sheet/cells";
 import type { RosterEntry } from "../plan/types";
+import type { StoredPlan } from "../plan/stored";
+
+/**
+ * "Update the plan": the stored plan the inputs were filled from. Its result is the "before"
+ * of the per-rep changes; its roster is used again as stored unless a roster sheet is chosen
+ * (as `quota refresh` does), its phasing pattern fills the custom weights.
+ */
+export interface PlanUpdate {
+  createdAt: string;
+  before: StoredPlan["result"]["rows"];
+  roster: RosterEntry[] | null;
+  rosterSource: string | null;
+  pattern: number[] | null;
+  /** The Quotas sheet shows the schedule (as the stored plan's did). */
+  schedule: boolean;
+}
 
 export type StepIndex = 0 | 1 | 2 | 3;
 export const STEP_COUNT = 4;
@@ -20,7 +36,7 @@ export type Timeframe = "all" | "year" | "range";
 export type ForecastBase = "last" | "average" | "trend";
 /** Profit as revenue minus the ticked cost columns, or a ready-made profit column as it is. */
 export type ProfitBasis = "costs" | "column";
-/** "pattern": one weight per period, typed in `weights` ("8,8,9,…", as the command's --phasing W,W,…). */
+/** "pattern": one weight per period, typed in `weights` ("8,8,9,…", as the command's --phasing W,W,…; "Update the plan" fills in the stored plan's). */
 export type PhasingChoice = "equal" | "history" | "team" | "pattern";
 
 /** Parameters exactly as the user typed them; pipeline.ts parses and validates them. */
@@ -100,10 +116,12 @@ export interface WizardState {
   written: { sheet: string; result: RangeRef; reps: number; total: number } | null;
   /** Also write the quota letters sheet (one page per rep). */
   writeLetters: boolean;
-  /** Quotas locked by hand in the preview; the others share what is left. */
+  /** Quotas locked by hand in the preview (rep, amount as typed): fixed, the others share what is left. */
   locks: { rep: string; amount: string }[];
   /** New hires and leavers: a sheet of the workbook, or null. */
   roster: RosterChoice | null;
+  /** Set by "Update the plan" (the stored plan's inputs filled in); null otherwise. */
+  update: PlanUpdate | null;
 }
 
 export const DEFAULT_PARAMS: ParamInputs = {
@@ -153,6 +171,7 @@ export function initialState(outputSheet = "Quotas"): WizardState {
     writeLetters: false,
     locks: [],
     roster: null,
+    update: null,
   };
 }
 
@@ -190,7 +209,9 @@ export type Action =
   | { type: "setRoster"; sheet: string | null }
   | { type: "rosterRead"; sheet: string; entries: RosterEntry[] }
   | { type: "rosterFailed"; sheet: string; error: unknown }
-  | { type: "reset" };
+  | { type: "reset" }
+  /** "Update the plan": every input from the stored plan (the source was read just before). */
+  | { type: "updateFilled"; mapping: ColumnMapping; params: ParamInputs; locks: { rep: string; amount: string }[]; skipInvalid: boolean; outputSheet: string; update: PlanUpdate };
 
 /** Anything that changes the numbers makes an earlier write summary stale. */
 function staleWrite(state: WizardState): Partial<WizardState> {
@@ -212,7 +233,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
     case "revealErrors":
       return { ...state, revealErrors: true };
     case "openStarted":
-      return { ...state, ...newSource(state), fileName: action.fileName, readStatus: "opening", sheets: [], tables: [], sheet: null, table: null, roster: null };
+      return { ...state, ...newSource(state), fileName: action.fileName, readStatus: "opening", sheets: [], tables: [], sheet: null, table: null, roster: null, update: null };
     case "workbookOpened": {
       const table = action.tables[0]?.name ?? null;
       return {
@@ -324,9 +345,27 @@ export function reducer(state: WizardState, action: Action): WizardState {
     case "rosterFailed":
       if (state.roster?.sheet !== action.sheet) return state;
       return { ...state, ...staleWrite(state), roster: { sheet: action.sheet, status: "error", entries: null, error: action.error } };
+    case "updateFilled": {
+      if (!state.source) return state;
+      const next: WizardState = {
+        ...state,
+        ...staleWrite(state),
+        mapping: cloneMapping(action.mapping),
+        params: action.params,
+        locks: action.locks.map((l) => ({ ...l })),
+        skipInvalid: action.skipInvalid,
+        outputSheet: action.outputSheet,
+        update: action.update,
+        touched: {},
+        revealErrors: false,
+        error: null,
+      };
+      // Straight to the write step, where the changes per rep show (Back shows every input).
+      return { ...next, step: maxReachableStep(next) };
+    }
     case "reset":
       // Start over with the same data: parameters and the write summary go, the source stays.
-      return { ...state, step: 0, params: paramsAfterMapping({ ...DEFAULT_PARAMS }, state.mapping ?? EMPTY_MAPPING), locks: [], roster: null, touched: {}, revealErrors: false, writeStatus: "idle", writeProgress: null, written: null, foreignSheet: null, error: null };
+      return { ...state, step: 0, params: paramsAfterMapping({ ...DEFAULT_PARAMS }, state.mapping ?? EMPTY_MAPPING), locks: [], roster: null, update: null, touched: {}, revealErrors: false, writeStatus: "idle", writeProgress: null, written: null, foreignSheet: null, error: null };
   }
 }
 

@@ -210,8 +210,8 @@ export const strings = {
   weightsLabel: { en: "Weights, one per period (W,W,…)", sv: "Vikter, en per period (V,V,…)" },
   weightsHint: { en: "For example 8,8,9,9,8,7,5,6,9,10,10,11 for twelve months.", sv: "Till exempel 8;8;9;9;8;7;5;6;9;10;10;11 för tolv månader." },
   invalidWeights: {
-    en: "Enter one weight of 0 or more per period, separated by \",\" or \";\".",
-    sv: "Ange en vikt på 0 eller mer per period, åtskilda med \",\" eller \";\".",
+    en: "Enter one weight of 0 or more per period, at least one above 0, separated by \",\" or \";\".",
+    sv: "Ange en vikt på 0 eller mer per period, minst en över 0, åtskilda med \",\" eller \";\".",
   },
   weightsCount: {
     en: "{count} weights given, but the plan has {periods} periods: give one weight per period.",
@@ -232,7 +232,8 @@ export const strings = {
     en: "The reps' quotas add up to the target plus this much, for example 10%.",
     sv: "Säljarnas kvoter summerar till målet plus så här mycket, till exempel 10%.",
   },
-  invalidStart: { en: "Enter the first month as YYYY-MM, for example 2026-01.", sv: "Ange första månaden som ÅÅÅÅ-MM, till exempel 2026-01." },
+  badLock: { en: "The locked quota of {rep} is not an amount: \"{amount}\".", sv: "Den låsta kvoten för {rep} är inte ett belopp: \"{amount}\"." },
+  invalidStart: { en: "Enter the first month as YYYY-MM, from 1900-01 to 9999-01, for example 2026-01.", sv: "Ange första månaden som ÅÅÅÅ-MM, från 1900-01 till 9999-01, till exempel 2026-01." },
   invalidUplift: {
     en: "Enter the uplift as a percentage such as 10% or a decimal such as 0.1, of 0 or more.",
     sv: "Ange överfördelningen som en procentsats som 10% eller ett decimaltal som 0,1, på 0 eller mer.",
@@ -328,7 +329,6 @@ export const strings = {
   teamsScrollLabel: { en: "Quotas by team (scrolls sideways)", sv: "Kvoter per team (kan rullas i sidled)" },
   teamHeader: { en: "Team", sv: "Team" },
   teamReps: { en: "Reps", sv: "Säljare" },
-  noTeam: { en: "(no team)", sv: "(inget team)" },
   total: { en: "Total", sv: "Summa" },
   totalEqualsTarget: {
     en: "The quotas add up to exactly {total}: the target.",

@@ -1,13 +1,14 @@
 /**
  * CSV files on disk (Node only: the `quota` command). The file is read and parsed by csv.ts;
- * saving writes a new .xlsx, streaming the data sheet's XML into the zip block by block and
- * the zip to a temporary file beside the output, so a failed write leaves nothing half-done.
+ * saving writes a new .xlsx, streaming the data sheet's XML into the zip block by block, and
+ * the zip through writeFileSafely (node-write.ts), as for a workbook: a new exclusive temporary
+ * file beside the output, fsync, rename; removed on a failure, Ctrl+C or SIGTERM.
  */
-import { createWriteStream, promises as fs } from "fs";
+import { promises as fs } from "fs";
 import * as path from "path";
 import { Readable } from "stream";
-import { pipeline } from "stream/promises";
 import { CsvWorkbook } from "./csv";
+import { sameFile, writeFileSafely } from "./node-write";
 
 export class CsvFile extends CsvWorkbook {
   /** The absolute path the CSV was read from (never written). */
@@ -22,20 +23,16 @@ export class CsvFile extends CsvWorkbook {
   }
 
   /** Writes the new workbook to outPath (an .xlsx file; never the CSV itself). */
-  async save(outPath: string): Promise<void> {
+  async save(outPath: string, shown: string = outPath): Promise<void> {
     const out = path.resolve(outPath);
-    if (out === this.path) throw new Error(`Refusing to overwrite the input file ${this.path}; choose another output file.`);
+    if (await sameFile(out, this.path)) throw new Error(`Refusing to overwrite the input file ${this.path}; choose another output file.`);
     this.pkg.assertSaveable();
     this.fillDataSheet(Readable.from(this.dataSheetBlocks(), { objectMode: false }));
-    const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
-    try {
-      const zipStream = this.pkg.zip.generateNodeStream({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 }, streamFiles: true });
-      await pipeline(zipStream, createWriteStream(tmp));
-      await fs.rename(tmp, out);
-    } catch (e) {
-      await fs.rm(tmp, { force: true });
-      throw e;
-    }
+    await writeFileSafely(
+      out,
+      () => this.pkg.zip.generateNodeStream({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 }, streamFiles: true }) as Readable,
+      { shown },
+    );
   }
 }
 

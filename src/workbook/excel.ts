@@ -248,42 +248,26 @@ export class ExcelWorkbook implements WorkbookPort {
       const totalRows = columns.length === 0 ? 0 : Math.max(0, lastRow - range.firstRow + 1);
 
       const rows: CellValue[][] = new Array(totalRows);
-      let done = 0;
-      let bytesPerRow = 0; // the largest block average seen so far
-      let rowCap = Number.POSITIVE_INFINITY; // lowered when the host refuses a block as too large
-      while (done < totalRows) {
-        const planned =
-          done === 0
-            ? sampleBlockRows(columns.length, this.sampleCells, this.budgetBytes)
-            : readBlockRows(bytesPerRow, columns.length, runs.length, this.budgetBytes, this.maxCells);
-        const count = Math.min(totalRows - done, planned, rowCap, Math.floor(this.maxCells / columns.length) || 1);
+      await this.inRowBlocks(context, { rows: totalRows, columns: columns.length, ranges: runs.length }, (done, count) => {
         const startRow = range.firstRow - 1 + done;
-        // One block: queue a values load per column run, then a single sync.
+        // One block: a values load per column run.
         const loaded = runs.map((run) => ws.getRangeByIndexes(startRow, run.first - 1, count, run.count).load("values"));
-        try {
-          await context.sync();
-        } catch (error) {
-          if (isPayloadLimitError(error) && count > 1) {
-            rowCap = Math.max(1, Math.floor(count / 2));
-            continue;
+        return () => {
+          let blockBytes = 0;
+          for (let k = 0; k < runs.length; k++) {
+            const values = loaded[k].values;
+            blockBytes += jsonBytes(values);
+            const { offset, count: width } = runs[k];
+            for (let i = 0; i < count; i++) {
+              const row = rows[done + i] ?? (rows[done + i] = new Array<CellValue>(columns.length));
+              const source = values[i];
+              for (let j = 0; j < width; j++) row[offset + j] = fromExcelValue(source[j]);
+            }
           }
-          throw error;
-        }
-        let blockBytes = 0;
-        for (let k = 0; k < runs.length; k++) {
-          const values = loaded[k].values;
-          blockBytes += jsonBytes(values);
-          const { offset, count: width } = runs[k];
-          for (let i = 0; i < count; i++) {
-            const row = rows[done + i] ?? (rows[done + i] = new Array<CellValue>(columns.length));
-            const source = values[i];
-            for (let j = 0; j < width; j++) row[offset + j] = fromExcelValue(source[j]);
-          }
-        }
-        bytesPerRow = Math.max(bytesPerRow, blockBytes / count);
-        done += count;
-        options.onProgress?.(done, totalRows);
-      }
+          options.onProgress?.(done + count, totalRows);
+          return blockBytes;
+        };
+      });
       if (totalRows === 0) options.onProgress?.(0, 0);
       // As the file adapter does: trailing rows with nothing in the read columns are left out.
       while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null)) rows.pop();
@@ -533,35 +517,22 @@ export class ExcelWorkbook implements WorkbookPort {
       for (let s = 0; s < sheets.length; s++) {
         const u = used[s];
         if (!u) continue;
-        let done = 0;
-        let bytesPerRow = 0;
-        let rowCap = Number.POSITIVE_INFINITY;
-        while (done < u.rows) {
-          const planned = done === 0 ? sampleBlockRows(u.columns, this.sampleCells, this.budgetBytes) : readBlockRows(bytesPerRow, u.columns, 1, this.budgetBytes, this.maxCells);
-          const count = Math.min(u.rows - done, planned, rowCap, Math.floor(this.maxCells / u.columns) || 1);
+        await this.inRowBlocks(context, { rows: u.rows, columns: u.columns, ranges: 1 }, (done, count) => {
           const block = sheets[s].getRangeByIndexes(u.row + done, u.column, count, u.columns).load("formulas");
-          try {
-            await context.sync();
-          } catch (error) {
-            if (isPayloadLimitError(error) && count > 1) {
-              rowCap = Math.max(1, Math.floor(count / 2));
-              continue;
+          return () => {
+            const formulas = block.formulas as unknown[][];
+            for (let i = 0; i < count; i++) {
+              const row = formulas[i];
+              for (let j = 0; j < row.length; j++) {
+                const f = row[j];
+                if (typeof f === "string" && f.startsWith("=") && match(f)) hits.push({ sheet: s, row: u.row + done + i + 1, column: u.column + j + 1, formula: f });
+              }
             }
-            throw error;
-          }
-          const formulas = block.formulas as unknown[][];
-          bytesPerRow = Math.max(bytesPerRow, jsonBytes(formulas) / count);
-          for (let i = 0; i < count; i++) {
-            const row = formulas[i];
-            for (let j = 0; j < row.length; j++) {
-              const f = row[j];
-              if (typeof f === "string" && f.startsWith("=") && match(f)) hits.push({ sheet: s, row: u.row + done + i + 1, column: u.column + j + 1, formula: f });
-            }
-          }
-          done += count;
-          scanned += count;
-          options.onProgress?.(scanned, totalRows);
-        }
+            scanned += count;
+            options.onProgress?.(scanned, totalRows);
+            return jsonBytes(formulas);
+          };
+        });
       }
 
       // 2. Each found cell's value and spill range: one request per chunk of cells.
@@ -632,12 +603,40 @@ export class ExcelWorkbook implements WorkbookPort {
     r: { row: number; column: number; rows: number; columns: number },
   ): Promise<(string | number | boolean)[][]> {
     const out: (string | number | boolean)[][] = [];
-    let bytesPerRow = 0;
-    let rowCap = Number.POSITIVE_INFINITY;
-    while (out.length < r.rows) {
-      const planned = out.length === 0 ? sampleBlockRows(r.columns, this.sampleCells, this.budgetBytes) : readBlockRows(bytesPerRow, r.columns, 1, this.budgetBytes, this.maxCells);
-      const count = Math.min(r.rows - out.length, planned, rowCap);
-      const block = ws.getRangeByIndexes(r.row + out.length, r.column, count, r.columns).load("values");
+    await this.inRowBlocks(context, { rows: r.rows, columns: r.columns, ranges: 1 }, (done, count) => {
+      const block = ws.getRangeByIndexes(r.row + done, r.column, count, r.columns).load("values");
+      return () => {
+        const values = block.values as unknown[][];
+        for (const row of values) out.push(row.map(frozenInput));
+        return jsonBytes(values);
+      };
+    });
+    return out;
+  }
+
+  /**
+   * Reads `size.rows` rows in blocks of one request each, sized to stay under the request
+   * budget: a first sample block, then as many rows as fit at the largest bytes per row seen
+   * so far (and at most maxCells cells). A block the host refuses as too large is halved and
+   * asked again. `queue(done, count)` queues the loads of the rows from `done` (0-based, within
+   * the range) and returns a function that takes the loaded block after the sync and returns
+   * its size in JSON bytes.
+   */
+  private async inRowBlocks(
+    context: Excel.RequestContext,
+    size: { rows: number; columns: number; ranges: number },
+    queue: (done: number, count: number) => () => number,
+  ): Promise<void> {
+    let done = 0;
+    let bytesPerRow = 0; // the largest block average seen so far
+    let rowCap = Number.POSITIVE_INFINITY; // lowered when the host refuses a block as too large
+    while (done < size.rows) {
+      const planned =
+        done === 0
+          ? sampleBlockRows(size.columns, this.sampleCells, this.budgetBytes)
+          : readBlockRows(bytesPerRow, size.columns, size.ranges, this.budgetBytes, this.maxCells);
+      const count = Math.min(size.rows - done, planned, rowCap, Math.floor(this.maxCells / Math.max(1, size.columns)) || 1);
+      const take = queue(done, count);
       try {
         await context.sync();
       } catch (error) {
@@ -647,11 +646,9 @@ export class ExcelWorkbook implements WorkbookPort {
         }
         throw error;
       }
-      const values = block.values as unknown[][];
-      bytesPerRow = Math.max(bytesPerRow, jsonBytes(values) / count);
-      for (const row of values) out.push(row.map(frozenInput));
+      bytesPerRow = Math.max(bytesPerRow, take() / count);
+      done += count;
     }
-    return out;
   }
 
   async reveal(range: RangeRef): Promise<void> {

@@ -102,6 +102,17 @@ function untrack(file: string): void {
 
 // --- The write ---------------------------------------------------------------------------------
 
+/** Whether two paths name the same file (the same inode: links and `..` included). */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  if (a === b) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false; // the output does not exist yet
+  }
+}
+
 export interface SafeWriteOptions {
   /** The user's spelling of the path, for messages. */
   shown?: string;
@@ -118,10 +129,14 @@ async function createTemp(target: string, randomName: () => string): Promise<{ f
   const base = path.basename(target);
   for (let attempt = 0; ; attempt++) {
     const file = path.join(dir, `.${base}.${randomName()}.tmp`);
+    // Tracked before it exists: a signal that comes while the file is being created (before
+    // this function returns) must remove it too. The name is random, so it is nobody else's.
+    track(file);
     try {
       const handle = await fs.open(file, CREATE_FLAGS, 0o600);
       return { file, handle };
     } catch (e) {
+      untrack(file);
       const code = (e as NodeJS.ErrnoException).code;
       if ((code === "EEXIST" || code === "ELOOP") && attempt < ATTEMPTS) continue;
       throw e;
@@ -139,7 +154,6 @@ export async function writeFileSafely(target: string, source: Readable | (() => 
   const existing = checkOutputTarget(absolute, options.shown ?? target);
   const mode = existing.kind === "file" ? existing.mode : defaultMode();
   const { file, handle } = await createTemp(absolute, options.randomName ?? (() => randomBytes(12).toString("hex")));
-  track(file);
   let closed = false;
   try {
     const stream = typeof source === "function" ? source() : source;

@@ -365,7 +365,9 @@ export function buildQuotaWritePlan(
   lines.push(p.target === null ? { label: t.target, value: t.noTarget } : { label: t.target, value: p.target, format: money });
   lines.push({ label: t.quotaTotal, value: plan.total, format: money });
   lines.push({ label: t.periods, value: p.periods, format: "0" });
-  lines.push({ label: t.periodTotal, value: plan.periodTotal, format: money });
+  // The schedule's period columns add up to the plan total: the flat per-period column, and its
+  // rounding warning, belong to the annual table only.
+  if (!schedule) lines.push({ label: t.periodTotal, value: plan.periodTotal, format: money });
   lines.push(p.roundTo === 0 ? { label: t.roundTo, value: t.noRounding } : { label: t.roundTo, value: p.roundTo, format: money });
   if (isYearPlan(plan)) lines.push(...yearAuditLines(plan, provenance, locale));
   if (plan.method === "forecast") {
@@ -396,7 +398,7 @@ export function buildQuotaWritePlan(
   lines.push({ label: t.createdIso, value: provenance.createdAt.toISOString() });
   lines.push({ label: t.createdAt, value: provenance.createdAt, format: DATE_TIME_FORMAT });
   if (provenance.madeBy) lines.push({ label: t.madeBy, value: provenance.madeBy });
-  for (const w of plan.warnings) lines.push({ label: t.notes, value: planWarningText(w, locale) });
+  for (const w of plan.warnings) if (!(schedule && w.key === "periodTotalRounded")) lines.push({ label: t.notes, value: planWarningText(w, locale) });
   if (isYearPlan(plan)) lines.push(...yearNoteLines(plan, locale));
 
   // Beside the table; for a year plan below its tables, label in A and value in B.

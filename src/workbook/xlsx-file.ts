@@ -9,7 +9,7 @@ import * as path from "path";
 import { Readable } from "stream";
 import * as zlib from "zlib";
 import { DEFAULT_LIMITS, FileProblem, megabytes, type ReadLimits } from "./file-errors";
-import { writeFileSafely } from "./node-write";
+import { sameFile, writeFileSafely } from "./node-write";
 import { OoxmlPackage, type EntryStream, type RawEntry } from "./ooxml";
 import { StreamedWorkbook } from "./xlsx-stream";
 
@@ -80,16 +80,6 @@ function nativeInflate(entry: RawEntry): EntryStream {
   // A reader that stops early destroys the inflater; let the source go with it.
   inflate.once("close", () => source.destroy());
   return source.pipe(inflate) as unknown as EntryStream;
-}
-
-async function sameFile(a: string, b: string): Promise<boolean> {
-  if (a === b) return true;
-  try {
-    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false; // the output does not exist yet
-  }
 }
 
 /**

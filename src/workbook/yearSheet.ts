@@ -15,6 +15,7 @@
  */
 import { Locale, formatTemplate } from "../i18n";
 import { yearPlanNoteText } from "../plan/messages";
+import { NO_TEAM_LABEL, teamRollup } from "../plan/teams";
 import type { Phasing, RosterEntry, YearPlan, YearPlanRow } from "../plan/types";
 import { textKey } from "../sheet/cells";
 import { decimalsOf, formatNumber, QuotaPlan, tidy } from "../sheet/quotaPlan";
@@ -89,7 +90,7 @@ const TEXTS: Record<Locale, YearTexts> = {
     share: "Share",
     total: "Total",
     byTeam: "Quotas by team",
-    noTeam: "(no team)",
+    noTeam: NO_TEAM_LABEL.en,
     locked: "locked",
     newHire: "new hire",
     newHireRamp: "new hire (ramp)",
@@ -125,7 +126,7 @@ const TEXTS: Record<Locale, YearTexts> = {
     share: "Andel",
     total: "Totalt",
     byTeam: "Kvoter per team",
-    noTeam: "(inget team)",
+    noTeam: NO_TEAM_LABEL.sv,
     locked: "låst",
     newHire: "nyanställd",
     newHireRamp: "nyanställd (upprampning)",
@@ -319,17 +320,13 @@ export function yearSchedule(plan: YearPlan, sheetName: string, locale: Locale =
     const teamHeaderRow = titleRow + 1;
     const teamFirst = teamHeaderRow + 1;
     // Reps in no team (a new hire from the roster without one) get a row, so the table adds up to the plan total.
-    const teamless = plan.rows.filter((r) => r.team === null);
-    const rest = columnSums(teamless);
-    const teamRows = teamless.length > 0 ? [...plan.teams, { team: t.noTeam, schedule: rest.periods, quota: rest.quota }] : plan.teams;
+    const teamRows = teamRollup(plan).map((r) => ({ ...r, team: r.team ?? t.noTeam }));
     const teamLast = teamHeaderRow + teamRows.length;
     const teamHeader = [t.team, t.reps, t.share, ...periods, t.quota];
-    const counts = new Map<string, number>();
-    for (const r of plan.rows) if (r.team !== null) counts.set(textKey(r.team), (counts.get(textKey(r.team)) ?? 0) + 1);
     const total = plan.planTotal;
-    const teamData: PlanValue[][] = teamRows.map((team, i) => [
+    const teamData: PlanValue[][] = teamRows.map((team) => [
       team.team,
-      i < plan.teams.length ? counts.get(textKey(team.team)) ?? 0 : teamless.length,
+      team.reps,
       total === 0 ? 0 : team.quota / total,
       ...team.schedule,
       team.quota,

@@ -1,4 +1,5 @@
-import { formatPlanTable, planJson, TABLE_MAX_REPS } from "../../src/cli/format";
+import { formatPlanTable, formatYearPlan, planJson, TABLE_MAX_REPS } from "../../src/cli/format";
+import { planYear } from "../../src/plan/yearPlan";
 import type { RepHistory } from "../../src/sheet/aggregate";
 import { planQuotas } from "../../src/sheet/quotaPlan";
 
@@ -39,5 +40,18 @@ describe("formatPlanTable", () => {
     expect(lines[2]).toMatch(/^Rep 1 /);
     expect(lines[2 + TABLE_MAX_REPS - 1]).toMatch(/^Rep 50 /);
     expect(lines[2 + TABLE_MAX_REPS]).toBe("… och 10 säljare till (de 50 största kvoterna visas); alla finns i bladet Quotas.");
+  });
+});
+
+describe("formatYearPlan: the period labels as printed", () => {
+  const plan = (periods: number) => planYear(
+    { reps: [{ name: "Anna", total: 600, rows: 1 }, { name: "Bo", total: 400, rows: 1 }] as unknown as RepHistory[], periods: [] },
+    { method: "bottomup", target: 1000, periods, roundTo: 1, growth: 0, start: "2026-01", phasing: { kind: "equal" }, uplift: 0, locks: [], roster: null },
+  );
+
+  it("quarters are Q in English and K (kvartal) in Swedish; JSON keeps the labels", () => {
+    expect(formatYearPlan(plan(4), "en")).toMatch(/\nRep\s+2026-Q1\s+2026-Q2\s+2026-Q3\s+2026-Q4\s+Quota\n/);
+    expect(formatYearPlan(plan(4), "sv")).toMatch(/\nSäljare\s+2026-K1\s+2026-K2\s+2026-K3\s+2026-K4\s+Kvot\n/);
+    expect(formatYearPlan(plan(12), "sv")).toContain("2026-12");
   });
 });

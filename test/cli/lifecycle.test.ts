@@ -188,6 +188,18 @@ describe("quota review", () => {
     }
   });
 
+  it("states the actuals in the summary as the table rounds them (no cents beside a whole-number total)", async () => {
+    const dir = tempDir();
+    await makePlan(dir);
+    fs.writeFileSync(path.join(dir, "cents.csv"), "Rep,Date,Amount\nAnna,2025-01-05,1000.25\nBo,2025-01-09,500.5\nZed,2025-01-10,99.75\n");
+    const res = await run(["review", "plan.xlsx", "--through", "2025-01", "--actuals", "cents.csv", "--out", "r.xlsx"], dir);
+    expect(res.code).toBe(0);
+    // 1,000.25 + 500.5 = 1,500.75: the table's total row shows 1,501, and so does the summary.
+    expect(res.stdout).toMatch(/^Total +[\d,]+ +1,501 /m);
+    expect(res.stderr).toContain("; actual 1,501 against quota ");
+    expect(res.stderr).toContain("In the actuals but not in the plan: Zed (100).");
+  });
+
   it("stops with a clear message on a bad --through or a workbook with no plan", async () => {
     const dir = tempDir();
     await makePlan(dir);
@@ -204,6 +216,42 @@ describe("quota review", () => {
     expect(noPlan.code).toBe(1);
     expect(noPlan.stderr).toContain("sales.xlsx holds no stored plan");
     expect(fs.existsSync(path.join(dir, "r.xlsx"))).toBe(false);
+  });
+});
+
+describe("quota review and the task pane say the same", () => {
+  /** The plan workbook with its Sales sheet's XML edited. */
+  async function editedPlan(dir: string, name: string, edit: (xml: string) => string): Promise<string> {
+    const zip = await JSZip.loadAsync(fs.readFileSync(await makePlan(dir)));
+    const xmlPath = await sheetXmlPath(zip, "Sales");
+    const xml = await zip.file(xmlPath)!.async("string");
+    const edited = edit(xml);
+    expect(edited).not.toBe(xml);
+    zip.file(xmlPath, edited);
+    fs.writeFileSync(path.join(dir, name), await zip.generateAsync({ type: "nodebuffer" }));
+    return name;
+  }
+
+  it("shows amounts in whole units of the plan's rounding, in the summary as in the table", async () => {
+    const dir = tempDir();
+    // Anna's January sale 1,500 → 1,500.75: actual to date 16,500.75.
+    const book = await editedPlan(dir, "cents.xlsx", (xml) => xml.replace(/(<c r="C2"[^>]*>\s*<v>)1500(<\/v>)/, "$11500.75$2"));
+    const res = await run(["review", book, "--through", "2025-03", "--out", "review.xlsx"], dir);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain("actual 16,501 against quota 18,000");
+    expect(res.stderr).not.toContain("16,500.75");
+    expect(res.stdout).toMatch(/^Anna\s+3,000\s+4,501\s/m);
+    expect(res.stdout).toMatch(/^Total\s+18,000\s+16,501\s/m);
+  });
+
+  it("names a stored column that is gone with the task pane's words", async () => {
+    const dir = tempDir();
+    const book = await editedPlan(dir, "renamed.xlsx", (xml) => xml.replace(/<c r="C1"([^>]*?) t="s"><v>\d+<\/v><\/c>/, '<c r="C1"$1 t="inlineStr"><is><t>Belopp</t></is></c>'));
+    const res = await run(["review", book, "--through", "2025-03", "--out", "review.xlsx"], dir);
+    expect(res.code).toBe(1);
+    const { reviewSourceMessages } = await import("../../src/plan/reviewSource");
+    const { formatTemplate } = await import("../../src/i18n");
+    expect(res.stderr.trim()).toBe(formatTemplate(reviewSourceMessages.sourceColumnMissing.en, { column: "Amount", sheet: "Sales", columns: "Rep, Date, Belopp" }));
   });
 });
 

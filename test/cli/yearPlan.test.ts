@@ -108,7 +108,10 @@ describe("quota allocate: the year plan", () => {
   it("refuses bad option values on the command line (exit 2)", async () => {
     for (const [args, text] of [
       [["--phasing", "seasonal"], '--phasing must be equal, history, team or one weight per period such as 8,8,9,9,8,7,5,6,9,10,10,11 (got "seasonal").'],
-      [["--start", "2026-13"], '--start must be a month such as 2026-01 (got "2026-13").'],
+      [["--start", "2026-13"], '--start must be a month from 1900-01 to 9999-01 (the plan\'s twelve months must be dates Excel holds), such as 2026-01 (got "2026-13").'],
+      // The plan's months must stay within Excel's dates, as --year and --from must.
+      [["--start", "9999-02"], '--start must be a month from 1900-01 to 9999-01 (the plan\'s twelve months must be dates Excel holds), such as 2026-01 (got "9999-02").'],
+      [["--start", "1899-12"], '--start must be a month from 1900-01 to 9999-01 (the plan\'s twelve months must be dates Excel holds), such as 2026-01 (got "1899-12").'],
       [["--uplift", "10"], "--uplift 10 would mean 1000 %; write 10% for 10 percent, or a decimal such as 0.1."],
       [["--lock", "Anna"], '--lock expects REP=AMOUNT with an amount of 0 or more, such as "Anna Svensson=250000" (got "Anna").'],
       [["--roster", "x.xlsx#"], '--roster expects FILE or FILE#SHEET, such as roster.xlsx#Hires (got "x.xlsx#").'],
@@ -117,8 +120,26 @@ describe("quota allocate: the year plan", () => {
       expect([args, r.code, r.stderr]).toEqual([args, 2, `${text}\n`]);
     }
     const wrongLength = await allocate("--target", "1000", "--periods", "12", "--phasing", "1,2,3");
-    expect(wrongLength.code).toBe(1);
+    expect(wrongLength.code).toBe(2);
     expect(wrongLength.stderr).toContain("The phasing pattern has 3 weights, but the plan has 12 periods");
+  });
+
+  it("refuses phasing or a roster that does not fit --periods as a command-line mistake, before reading the file", async () => {
+    // A file that is not a workbook: the options are refused before it is opened.
+    fs.writeFileSync(path.join(dir, "junk.xlsx"), "not a workbook");
+    for (const [args, en, sv] of [
+      [["--periods", "4", "--phasing", "8,8,9,9,8,7,5,6,9,10,10,11"], "The phasing pattern has 12 weights, but the plan has 4 periods: give one weight per period.", "Säsongsmönstret har 12 vikter, men planen har 4 perioder: ange en vikt per period."],
+      [["--periods", "5", "--phasing", "history"], 'Phasing "history" works by calendar month, so the periods must split a year evenly (1, 2, 3, 4, 6 or 12); got 5.', "got 5"],
+      [["--periods", "7", "--phasing", "team"], 'Phasing "team" works by calendar month', "räknar i kalendermånader"],
+      [["--periods", "3", "--phasing", "0,0,0"], "The phasing weights add up to zero, so there is nothing to spread the quotas by.", "Säsongsvikterna summerar till noll"],
+      [["--periods", "5", "--roster", "r.xlsx"], "The roster works by calendar month, so the periods must split a year evenly (1, 2, 3, 4, 6 or 12); got 5.", "Bemanningslistan räknar i kalendermånader"],
+    ] as [string[], string, string][]) {
+      const r = await run(["allocate", "junk.xlsx", "--out", "out.xlsx", "--target", "1000", ...args], dir);
+      expect([args, r.code, r.stderr]).toEqual([args, 2, expect.stringContaining(en)]);
+      expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+      const s = await run(["allocate", "junk.xlsx", "--out", "out.xlsx", "--target", "1000", "--lang", "sv", ...args], dir);
+      expect([args, s.code, s.stderr]).toEqual([args, 2, expect.stringContaining(sv === "got 5" ? "fick 5" : sv)]);
+    }
   });
 });
 
@@ -168,6 +189,23 @@ describe("quota allocate: teams and the roster", () => {
     expectExactBothWays(json);
     expect(r.stderr).toContain("Note: Nina starts 2026-03-01 (new hire): 85,000 fixed from the roster and the ramp.");
     expect(r.stderr).toContain("Note: Erik ends 2026-06-30");
+  });
+
+  it("--team with a new hire in no team: the team table has a row for them and adds up to the plan (en and sv)", async () => {
+    const base = ["allocate", "in.xlsx", "--sheet", "Sales", "--year", "2025", "--target", "1200000", "--periods", "4", "--round", "100", "--team", "Team", "--roster", "in.xlsx#Roster"];
+    const json = JSON.parse((await run([...base, "--out", "o1.xlsx", "--json"], dir)).stdout) as Json;
+    const nina = json.rows.find((x) => x.rep === "Nina")!;
+    expect(nina.team).toBeNull();
+    const r = await run([...base, "--out", "o2.xlsx"], dir);
+    expect(r.code).toBe(0);
+    const money = (n: number) => n.toLocaleString("en-US");
+    const teamTable = r.stdout.slice(r.stdout.indexOf("\nTeam "));
+    // The reps in no team get their own row, and the totals row is the plan's: period targets and plan total.
+    expect(teamTable).toMatch(new RegExp(`\\n\\(no team\\)\\s+${nina.schedule.map(money).join("\\s+")}\\s+${money(nina.quota)}\\n`));
+    expect(teamTable).toMatch(new RegExp(`\\nTotal\\s+${json.periodTargets.map(money).join("\\s+")}\\s+1,200,000\\n`));
+    const sv = await run([...base, "--out", "o3.xlsx", "--lang", "sv"], dir);
+    expect(sv.stdout).toMatch(/\n\(inget team\)\s/);
+    expect(sv.stdout).toMatch(/\nTotalt(\s+[\d\u00a0]+){4}\s+1\u00a0200\u00a0000\n$/);
   });
 
   it("--roster in another file, found without a sheet name; a missing file is named", async () => {

@@ -57,5 +57,9 @@ describe("the Attainment sheet", () => {
     const grid = layoutPlan(plan);
     expect(grid.value(1, 6)).toBe("Måluppfyllelse");
     expect(grid.value(1, 8)).toBe("Uppf. 2026-01");
+    // Quarters: K (kvartal) in Swedish, as in the Quotas sheet and the terminal table.
+    const quarterly = { ...review(), periods: ["2026-Q1", "2026-Q2"] };
+    expect(layoutPlan(buildAttainmentWritePlan(quarterly, { source: "x", createdAt: new Date() }, 1, "sv")).value(1, 9)).toBe("Uppf. 2026-K2");
+    expect(layoutPlan(buildAttainmentWritePlan(quarterly, { source: "x", createdAt: new Date() }, 1, "en")).value(1, 9)).toBe("Att. 2026-Q2");
   });
 });

@@ -86,6 +86,45 @@ describe("quota letters", () => {
     for (const v of column(2, 1, writePlan.result.lastRow)) if (typeof v === "string") expect(v.length).toBeLessThanOrEqual(66);
   });
 
+  test("the team line: the rep's team, (no team) for a new hire outside the teams, nothing without a team column", () => {
+    const plan = monthlyPlan(2);
+    plan.rows[1] = { ...plan.rows[1], team: null };
+    const withTeams = buildLettersWritePlan(plan, "en");
+    const grid = layoutPlan(withTeams.writePlan);
+    expect([grid.value(withTeams.letterRows[0] + 3, 1), grid.value(withTeams.letterRows[0] + 3, 2)]).toEqual(["Team", "North"]);
+    expect([grid.value(withTeams.letterRows[1] + 3, 1), grid.value(withTeams.letterRows[1] + 3, 2)]).toEqual(["Team", "(no team)"]);
+    const sv = layoutPlan(buildLettersWritePlan(plan, "sv").writePlan);
+    expect(sv.value(withTeams.letterRows[1] + 3, 2)).toBe("(inget team)");
+    const none = monthlyPlan(2);
+    none.rows = none.rows.map((r) => ({ ...r, team: null }));
+    const noTeams = buildLettersWritePlan(none, "en");
+    const blank = layoutPlan(noTeams.writePlan);
+    for (const first of noTeams.letterRows) {
+      expect([blank.value(first + 3, 1), blank.value(first + 3, 2)]).toEqual([null, null]);
+      expect(blank.value(first + 4, 1)).toBe("Plan period");
+    }
+  });
+
+  test("a quarter is named by its months, not by its first month; in Swedish K for kvartal", () => {
+    const base = monthlyPlan(1);
+    const quarters = (start: string) => ({
+      ...base,
+      params: { ...base.params, periods: 4, start },
+      rows: base.rows.map((r) => ({ ...r, schedule: [30_000, 30_000, 30_000, 30_000] })),
+      periodLabels: start === "2026-01" ? ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"] : ["2026-02", "2026-05", "2026-08", "2026-11"],
+      periodTargets: [30_000, 30_000, 30_000, 30_000],
+    });
+    const labelsOf = (plan: ReturnType<typeof quarters>, locale: "en" | "sv") => {
+      const { writePlan, letterRows } = buildLettersWritePlan(plan, locale);
+      const grid = layoutPlan(writePlan);
+      return Array.from({ length: 60 }, (_, i) => grid.value(letterRows[0] + i, 1));
+    };
+    expect(labelsOf(quarters("2026-02"), "en")).toEqual(expect.arrayContaining(["Feb–Apr 2026", "Nov 2026–Jan 2027"]));
+    expect(labelsOf(quarters("2026-02"), "en")).not.toContain("February 2026");
+    expect(labelsOf(quarters("2026-01"), "en")).toEqual(expect.arrayContaining(["Q1 2026", "Q4 2026"]));
+    expect(labelsOf(quarters("2026-01"), "sv")).toEqual(expect.arrayContaining(["K1 2026", "K4 2026"]));
+  });
+
   test("in Swedish", () => {
     const { writePlan, letterRows } = buildLettersWritePlan(monthlyPlan(1), "sv");
     const grid = layoutPlan(writePlan);

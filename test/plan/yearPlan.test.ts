@@ -238,6 +238,31 @@ describe("planYear: locks and uplift", () => {
     expect(errorOf(() => planYear(trio, params({ locks: [{ rep: "Anna", amount: 1 }, { rep: "ANNA", amount: 2 }] }))).key).toBe("lockTwice");
   });
 
+  it("a plan start whose twelve months leave Excel's dates is refused, naming the range", () => {
+    for (const start of ["9999-02", "1899-12", "10000-01"]) {
+      const e = errorOf(() => planYear(trio, params({ start })));
+      expect([start, e.key]).toEqual([start, "badStart"]);
+      expect(e.messageIn("en")).toContain(`"${start}" is not a month from 1900-01 to 9999-01`);
+    }
+    expect(planYear(trio, params({ start: "9999-01" })).periodLabels[11]).toBe("9999-12");
+    expect(planYear(trio, params({ start: "1900-01" })).periodLabels[0]).toBe("1900-01");
+  });
+
+  it("a rep locked twice is named as the plan shows the rep, not as the second lock spells it", () => {
+    const twice = errorOf(() => planYear(trio, params({ locks: [{ rep: " anna", amount: 1 }, { rep: "ANNA ", amount: 2 }] })));
+    expect(twice.messageIn("en")).toBe("Anna is locked twice; give one amount per rep.");
+    expect(twice.messageIn("sv")).toBe("Anna är låst två gånger; ange ett belopp per säljare.");
+  });
+
+  it("the uplift note writes its percentages in the reader's language, rounded to a tenth", () => {
+    const plan = planYear(trio, params({ target: 999999, uplift: 0.125 }));
+    const note = plan.notes.find((n) => n.key === "noteUplift");
+    if (!note) throw new Error("no uplift note");
+    // 999,999 × 1.125 rounds to 1,125,000: 112.5001125 % of the target, shown as 112.5 %.
+    expect(yearPlanNoteText(note, "en")).toBe("Uplift 12.5 %: the quotas add up to 1,125,000, 112.5 % of the target 999,999.");
+    expect(yearPlanNoteText(note, "sv")).toBe("Påslag 12,5 %: kvoterna summerar till 1\u00a0125\u00a0000, 112,5 % av målet 999\u00a0999.");
+  });
+
   it("every rep locked: the locks must add up to the plan total", () => {
     const locks = [
       { rep: "Anna", amount: 600000 },

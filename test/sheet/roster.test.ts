@@ -85,7 +85,7 @@ describe("readRoster", () => {
     const e = errorOf(() => readRoster(snap([["Name", "Colour"], ["Anna", "red"]]), "Team"));
     expect(e.key).toBe("rosterNoHeader");
     expect(e.message).toContain("No roster table found on sheet \"Team\"");
-    expect(e.messageIn("sv")).toContain("Ingen personallista hittades i bladet \"Team\"");
+    expect(e.messageIn("sv")).toContain("Ingen bemanningslista hittades i bladet \"Team\"");
   });
 
   it("refuses an unreadable date, naming the cell", () => {
@@ -120,7 +120,7 @@ describe("readRoster", () => {
   it("refuses a rep listed twice, naming both cells (en, sv)", () => {
     const e = errorOf(() => readRoster(snap([["Rep", "Start"], ["Anna Svensson", d(2026, 1, 1)], ["Erik", null], [" anna svensson", d(2026, 2, 1)]])));
     expect(e.message).toBe("Anna Svensson is on the roster twice (Roster!A2 and Roster!A4): give each rep one row.");
-    expect(e.messageIn("sv")).toBe("Anna Svensson finns två gånger i personallistan (Roster!A2 och Roster!A4): ge varje säljare en rad.");
+    expect(e.messageIn("sv")).toBe("Anna Svensson finns två gånger i bemanningslistan (Roster!A2 och Roster!A4): ge varje säljare en rad.");
   });
 
   it("refuses an end before the start, naming both cells (en, sv)", () => {

@@ -1,6 +1,7 @@
 import { initialState, reducer, type WizardState } from "../../src/taskpane/state";
 import { DEFAULT_PARAMS } from "../../src/taskpane/state";
-import { makePlan, parseLocks, parseParams, rosterLabel, showsSchedule } from "../../src/taskpane/pipeline";
+import { makePlan, parseParams, rosterLabel, showsSchedule } from "../../src/taskpane/pipeline";
+import { lockProblem, readLocks } from "../../src/taskpane/updatePlan";
 import { readRosterSheet } from "../../src/taskpane/rosterSheet";
 import { readLockAmount, readPhasing } from "../../src/plan/yearParams";
 import { parseLockArg, parsePhasingArg } from "../../src/cli/yearArgs";
@@ -55,9 +56,9 @@ describe("locks in the wizard's state", () => {
 
 describe("locks, weights and the roster through the shared pipeline", () => {
   test("amounts are read in the user's number format; a bad one gives the engine's message naming the rep", () => {
-    expect(parseLocks([{ rep: "Anna", amount: "7 500,5" }], "sv")).toEqual({ locks: [{ rep: "Anna", amount: 7500.5 }], error: null });
-    expect(parseLocks([{ rep: "Anna", amount: "7,500" }], "en").locks).toEqual([{ rep: "Anna", amount: 7500 }]);
-    const bad = parseLocks([{ rep: "Bertil", amount: "-5" }], "en").error!;
+    expect(readLocks([{ rep: "Anna", amount: "7 500,5" }], "sv")).toEqual({ locks: [{ rep: "Anna", amount: 7500.5 }], bad: null });
+    expect(readLocks([{ rep: "Anna", amount: "7,500" }], "en").locks).toEqual([{ rep: "Anna", amount: 7500 }]);
+    const bad = lockProblem(readLocks([{ rep: "Bertil", amount: "-5" }], "en").bad!);
     expect(bad.messageIn("en")).toBe("The lock for Bertil must be an amount of 0 or more (got -5).");
     expect(bad.messageIn("sv")).toContain("Bertil");
     // One rule: the command's --lock reads its amount the same way.
@@ -79,7 +80,6 @@ describe("locks, weights and the roster through the shared pipeline", () => {
     expect(r.value.params.locks).toEqual([{ rep: "anna", amount: 8000 }]);
     expect(showsSchedule(params)).toBe(true);
     expect(showsSchedule(base)).toBe(false);
-    expect(showsSchedule(base, true)).toBe(true);
     const over = makePlan(history([["Anna", 1]]), { ...base, year: { ...base.year!, locks: [{ rep: "Anna", amount: 25000 }] } }, NOW);
     expect(over.ok).toBe(false);
     expect((over as { error: Error }).error.message).toContain("Anna");
@@ -90,6 +90,7 @@ describe("locks, weights and the roster through the shared pipeline", () => {
     expect(parseParams({ ...p, weights: "1,2,3,4" }, "en").params!.year!.phasing).toEqual({ kind: "pattern", weights: [1, 2, 3, 4] });
     expect(parseParams({ ...p, weights: "1;2;3" }, "en").errors.weights).toBe("weightsCount");
     expect(parseParams({ ...p, weights: "1,x,3,4" }, "en").errors.weights).toBe("invalidWeights");
+    expect(parseParams({ ...p, weights: "0,0,0,0" }, "en").errors.weights).toBe("invalidWeights");
     expect(parseParams({ ...p, weights: "" }, "en").errors.weights).toBe("invalidWeights");
     expect(parsePhasingArg("1,2,3,4")).toEqual(readPhasing("1,2,3,4", Number));
   });

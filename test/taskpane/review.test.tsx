@@ -45,6 +45,8 @@ describe("review panel", () => {
     const plan = await screen.findByTestId("review-plan", {}, { timeout: 10_000 });
     expect(plan.textContent).toBe('This workbook has a quota plan (3 reps, periods 2025-Q1 – 2025-Q4, from sheet "Sales").');
     const through = screen.getByTestId("review-through") as HTMLInputElement;
+    // The default month: the last with actuals within the plan (Erik's 2025-06-30), not the plan's last month.
+    await waitFor(() => expect(through.value).toBe("2025-06"));
     await user.clear(through);
     await user.type(through, "2025-06");
     await user.click(screen.getByRole("button", { name: "Write the Attainment sheet" }));
@@ -65,6 +67,17 @@ describe("review panel", () => {
     expect(screen.getByTestId("review-at-or-above").textContent).toBe("Reps at or above quota: 66.7% (55–70 % is healthy).");
     expect(screen.getByTestId("review-unmatched").textContent).toBe("In the actuals but not in the plan: David (1,000), Erik (1,000).");
     expect(screen.queryByTestId("review-download")).toBeNull();
+  });
+
+  test("the default month is read from the plan's source when the wizard reads another sheet", async () => {
+    const other = [["Rep", "Date", "Amount"], ["Olle", new Date(Date.UTC(2025, 10, 3)), 100]];
+    const port = new FakePort([{ name: "Other", rows: other }, { name: "Sales", rows: salesRows() }], { kind: "excel" });
+    await port.apply(storedPlanWritePlan(stored()));
+    renderWizard(excelHost(port));
+    const through = (await screen.findByTestId("review-through", {}, { timeout: 10_000 })) as HTMLInputElement;
+    // Sales has actuals through June 2025 (Other's November sale is not the plan's source).
+    await waitFor(() => expect(through.value).toBe("2025-06"));
+    expect((screen.getByTestId("sheet-select") as HTMLSelectElement).value).toBe("Other");
   });
 
   test("in a browser, in Swedish: a bad month and a missing column are told in Swedish; the copy is offered for download", async () => {

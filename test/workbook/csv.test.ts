@@ -1,6 +1,10 @@
+import nodeFs from "fs";
+import os from "os";
+import nodePath from "path";
 import { aggregate } from "../../src/sheet/aggregate";
 import { detectTable } from "../../src/sheet/detect";
 import { CsvError, CsvWorkbook, decodeCsv, sheetNameFor, sniffDelimiter } from "../../src/workbook/csv";
+import { openCsvFile } from "../../src/workbook/csv-file";
 import { fileKindOf } from "../../src/workbook/fileKind";
 import { MAX_ROWS } from "../../src/workbook/ooxml-write";
 import type { CellValue, SheetSnapshot } from "../../src/workbook/port";
@@ -226,5 +230,32 @@ describe("CSV: writing makes a new .xlsx with the data sheet and the add-in's sh
   it("refuses to write the add-in's sheet over the data sheet of a file named like it", async () => {
     const wb = await open("Rep,Amount\nAnna,1\n", "Quotas.csv");
     await expect(wb.apply(quotaPlan([{ rep: "Anna", history: 1, quota: 1 }]))).rejects.toThrow(/did not create/);
+  });
+});
+
+describe("CSV: the file on disk is written as safely as a workbook", () => {
+  it("never follows a link planted at a predictable temporary name, keeps the mode, refuses a read-only target", async () => {
+    const dir = nodeFs.mkdtempSync(nodePath.join(os.tmpdir(), "quota-csv-save-"));
+    try {
+      const input = nodePath.join(dir, "sales.csv");
+      nodeFs.writeFileSync(input, "Rep,Amount\nAnna,100\nBo,200\n");
+      const out = nodePath.join(dir, "out.xlsx");
+      nodeFs.writeFileSync(out, "old");
+      nodeFs.chmodSync(out, 0o640);
+      // A link at the name the old writer used (".<out>.<pid>.tmp") pointing at a file of the user's.
+      const victim = nodePath.join(dir, "victim.txt");
+      nodeFs.writeFileSync(victim, "precious");
+      nodeFs.symlinkSync(victim, nodePath.join(dir, `.out.xlsx.${process.pid}.tmp`));
+      const book = await openCsvFile(input);
+      await book.save(out);
+      expect(nodeFs.readFileSync(victim, "utf8")).toBe("precious");
+      expect(nodeFs.readFileSync(out).subarray(0, 2).toString("latin1")).toBe("PK");
+      expect(nodeFs.statSync(out).mode & 0o777).toBe(0o640);
+      expect(nodeFs.readdirSync(dir).filter((f) => f.endsWith(".tmp") && !f.includes(String(process.pid)))).toEqual([]);
+      nodeFs.chmodSync(out, 0o444);
+      await expect((await openCsvFile(input)).save(out)).rejects.toThrow("is read-only");
+    } finally {
+      nodeFs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

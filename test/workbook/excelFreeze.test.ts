@@ -109,6 +109,36 @@ describe("ExcelWorkbook.freezeFormulas", () => {
     expect(fake.syncCalls).toBeLessThan(40);
   });
 
+  it("recovers when later rows are much wider than the sample, in the formula scan and in a spilled range", async () => {
+    // The first rows are short; later ones carry 400 characters per cell, so a block sized on
+    // the sample is refused by the host and must be asked again in smaller blocks.
+    const rows: (string | number | null)[][] = [["Rep", "Note", "Quota"]];
+    for (let i = 0; i < 30_000; i++) rows.push([`R${i}`, i < 5_000 ? "s" : "x".repeat(400), null]);
+    const fake = new FakeExcel({ sheets: [{ name: "Wide", rows }] });
+    fake.setComputedFormula("Wide", "C29000", "=SALES.QUOTA_RAMP(1,1)", 7);
+    const spilled = Array.from({ length: 30_000 }, (_, i) => [i < 5_000 ? `v${i}` : `${i} ${"y".repeat(400)}`]);
+    fake.setComputedFormula("Wide", "E2", "=SALES.QUOTA_PHASE(100,A2:A30001)", spilled);
+    const port = new ExcelWorkbook({ run: fake.runner });
+    const report = await port.freezeFormulas(callsSalesFunction);
+    expect(report.cells).toEqual([
+      { sheet: "Wide", address: "E2:E30001" },
+      { sheet: "Wide", address: "C29000" },
+    ]);
+    expect(fake.cell("Wide", "C29000")).toMatchObject({ value: 7, formula: null });
+    expect(fake.cell("Wide", "E30001")).toMatchObject({ value: `29999 ${"y".repeat(400)}`, formula: null });
+    expect(fake.cell("Wide", "E5002")).toMatchObject({ value: `5000 ${"y".repeat(400)}`, formula: null });
+    // Both loops met a refusal and recovered: the formula scan and the spilled values.
+    const refusedLoads = fake.rejected.flatMap((r) => r.request.ops.flatMap((op) => op.props ?? []));
+    expect(refusedLoads).toContain("formulas");
+    expect(refusedLoads).toContain("values");
+    expect(fake.rejected.every((r) => r.code === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    for (const r of fake.requests.filter((q) => !fake.rejected.some((x) => x.request === q))) {
+      expect(r.requestBytes).toBeLessThan(FAKE_PAYLOAD_LIMIT_BYTES);
+      expect(r.responseBytes).toBeLessThan(FAKE_PAYLOAD_LIMIT_BYTES);
+    }
+    expect(fake.syncCalls).toBeLessThan(60);
+  });
+
   it("without the spill API (older hosts), freezes single cells", async () => {
     const { fake, port } = setup({ spillApi: false });
     const report = await port.freezeFormulas(callsSalesFunction);

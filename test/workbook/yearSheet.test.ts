@@ -1,7 +1,7 @@
 import type { YearPlan } from "../../src/plan/types";
 import { CellBlock, columnLetter, PlanValue, WritePlan } from "../../src/workbook/plan";
 import { buildQuotaWritePlan, QuotaProvenance } from "../../src/workbook/quotaSheet";
-import { periodHeader, periodHeaders, TEAM_TABLE_NAME } from "../../src/workbook/yearSheet";
+import { annualPlan, periodHeader, periodHeaders, TEAM_TABLE_NAME } from "../../src/workbook/yearSheet";
 import { months, yearPlan } from "./yearFixtures";
 
 const createdAt = new Date(Date.UTC(2026, 0, 15, 8, 30, 0));
@@ -124,6 +124,20 @@ describe("buildQuotaWritePlan for a year plan", () => {
     // The shared lines are there too.
     expect(block.get("Source sheet")!.value).toBe("Sales");
     expect(block.get("Created (UTC)")).toEqual({ value: createdAt, format: "yyyy-mm-dd hh:mm" });
+  });
+
+  it("leaves out the flat per-period total and its rounding warning: the schedule's columns add up to the plan total", () => {
+    const rounded: YearPlan = {
+      ...yearPlan(),
+      periodTotal: 105000,
+      warnings: [{ key: "periodTotalRounded", params: { total: 1260000, periods: 12, exact: 105000.5, round: 100, periodTotal: 105000, product: 1260000 } }],
+    };
+    const texts = [...cells(buildQuotaWritePlan(rounded, provenance)).values()].map((x) => String(x.value));
+    expect(texts.filter((x) => /per period add up|is not a multiple/.test(x))).toEqual([]);
+    // The annual table keeps both: it has the per-period column they describe.
+    const annualTexts = [...cells(buildQuotaWritePlan(annualPlan(rounded), provenance)).values()].map((x) => String(x.value));
+    expect(annualTexts).toContain("Quotas per period add up to");
+    expect(annualTexts.some((x) => x.includes("is not a multiple of the rounding unit"))).toBe(true);
   });
 
   it("prints landscape, one page wide, with the header row on every page", () => {

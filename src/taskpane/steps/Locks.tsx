@@ -9,6 +9,7 @@ import { Button, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { textKey } from "../../sheet/cells";
 import type { YearPlan, YearPlanRow } from "../../plan/types";
+import { NO_TEAM_LABEL, teamRollup, type TeamRollupRow } from "../../plan/teams";
 import { decimalsOf } from "../../sheet/quotaPlan";
 import { quotaTableHeaders } from "../../workbook/quotaSheet";
 import { DataTable, type DataColumn } from "../DataTable";
@@ -95,7 +96,8 @@ export function QuotaEditor({ row, rowActive, editing, decimals, onEdit }: { row
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editing]);
   const commit = () => {
-    dispatch({ type: "setLock", rep: row.rep, amount: draft.trim() });
+    // An emptied amount unlocks the rep.
+    dispatch(draft.trim() === "" ? { type: "unlock", rep: row.rep } : { type: "setLock", rep: row.rep, amount: draft.trim() });
     onEdit(null);
   };
   const tab = rowActive || editing ? 0 : -1;
@@ -178,7 +180,7 @@ export function LockList({ plan }: { plan: YearPlan | null }) {
         {state.locks.map((l) => {
           const draft = drafts[l.rep] ?? l.amount;
           const commit = () => {
-            if (draft !== l.amount) dispatch({ type: "setLock", rep: l.rep, amount: draft.trim() });
+            if (draft !== l.amount) dispatch(draft.trim() === "" ? { type: "unlock", rep: l.rep } : { type: "setLock", rep: l.rep, amount: draft.trim() });
             setDrafts(({ [l.rep]: _, ...rest }) => rest);
           };
           return (
@@ -208,25 +210,19 @@ export function LockList({ plan }: { plan: YearPlan | null }) {
   );
 }
 
-/** Team subtotals (each team's quota is the sum of its reps'), as the Quotas sheet's team table. */
+/** Team subtotals (each team's quota is the sum of its reps', reps in no team on a row of their own), as the Quotas sheet's team table. */
 export function TeamTable({ plan }: { plan: YearPlan }) {
   const { t, locale } = useWizard();
   const styles = useStyles();
-  if (plan.teams.length === 0) return null;
+  const lines = teamRollup(plan);
+  if (lines.length === 0) return null;
   const decimals = decimalsOf(plan.params.roundTo);
   const n = (x: number) => formatNumber(x, locale, decimals);
   const c = (x: number) => formatCompact(x, locale, decimals);
-  const reps = new Map<string, number>();
-  for (const r of plan.rows) if (r.team !== null) reps.set(textKey(r.team), (reps.get(textKey(r.team)) ?? 0) + 1);
-  type TeamLine = YearPlan["teams"][number];
-  // Reps without a team (new hires from the roster) make a line of their own, so the teams add up to the plan.
-  const loose = plan.rows.filter((r) => r.team === null);
-  const noTeam = t("noTeam");
-  const lines: TeamLine[] = loose.length ? [...plan.teams, { team: noTeam, quota: loose.reduce((a, r) => a + r.quota, 0), schedule: [] }] : plan.teams;
-  if (loose.length) reps.set(textKey(noTeam), loose.length);
-  const columns: DataColumn<TeamLine>[] = [
-    { id: "team", header: t("teamHeader"), text: (x) => x.team },
-    { id: "reps", header: t("teamReps"), numeric: true, text: (x) => formatNumber(reps.get(textKey(x.team)) ?? 0, locale, 0) },
+  const name = (x: TeamRollupRow) => x.team ?? NO_TEAM_LABEL[locale];
+  const columns: DataColumn<TeamRollupRow>[] = [
+    { id: "team", header: t("teamHeader"), text: name },
+    { id: "reps", header: t("teamReps"), numeric: true, text: (x) => formatNumber(x.reps, locale, 0) },
     { id: "share", header: "%", numeric: true, text: (x) => formatPercent(plan.planTotal > 0 ? x.quota / plan.planTotal : 0, locale) },
     { id: "quota", header: quotaTableHeaders(locale, plan.method)[3], numeric: true, text: (x) => n(x.quota), compact: (x) => c(x.quota) },
   ];
@@ -237,7 +233,7 @@ export function TeamTable({ plan }: { plan: YearPlan }) {
       <DataTable
         columns={columns}
         rows={lines}
-        rowKey={(x) => textKey(x.team)}
+        rowKey={(x) => (x.team === null ? "" : `t:${textKey(x.team)}`)}
         caption={t("teamsCaption")}
         label={t("teamsScrollLabel")}
         testId="team-table"

@@ -1,6 +1,6 @@
 /** Step 4: write the Quotas sheet (same write plan as the `quota` command), then show or download it. */
 import { Button, Checkbox, Field, Input } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { chooseOutputSheet, defaultOutputSheet, OutputSheetTakenError, qualifiedAddress } from "../../workbook/plan";
 import type { SheetOwnership } from "../../workbook/port";
 import { Notice, ProgressStatus, StepHeading } from "../common";
@@ -9,6 +9,9 @@ import { resultFileName } from "../host";
 import { errorText } from "../pipeline";
 import { useStyles } from "../styles";
 import { useWizard } from "../Wizard";
+
+/** What an update changes per rep: loaded with the update (not in the first screen's scripts). */
+const UpdateChanges = lazy(() => import(/* webpackChunkName: "update" */ "../UpdateChanges").then((m) => ({ default: m.UpdateChanges })));
 
 export function WriteStep() {
   const { state, t, locale, host, derived, actions, dispatch } = useWizard();
@@ -31,6 +34,11 @@ export function WriteStep() {
     <>
       <StepHeading>{t("writeHeading")}</StepHeading>
       <p className={styles.text}>{t("writeExplain")}</p>
+      {state.update && (
+        <Suspense fallback={null}>
+          <UpdateChanges />
+        </Suspense>
+      )}
       <Field
         label={t("outputSheetLabel")}
         validationMessage={nameProblem ? t(nameProblem.id, nameProblem.params) : replacing ? t("willReplace", { sheet: state.outputSheet.trim() }) : undefined}
