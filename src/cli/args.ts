@@ -6,7 +6,7 @@
 import { Locale } from "../i18n";
 import { MAX_PLAN_AMOUNT, MIN_ROUND_UNIT, planAmountProblem, roundUnitProblem } from "../quota/validate";
 import { FIRST_EXCEL_YEAR, isExcelDate, isExcelYear, LAST_EXCEL_YEAR } from "../sheet/cells";
-import { parseNumberInput, parsePeriods, parseTarget } from "../sheet/inputs";
+import { parseNumberInput, parsePeriods, parseTarget, targetRoundsToZero } from "../sheet/inputs";
 import { QUOTA_METHODS, QuotaMethod } from "../sheet/quotaPlan";
 import { FreezeCommandOptions, parseFreezeArgs } from "./freezeArgs";
 import { parseRefreshArgs, parseReviewArgs, RefreshCommandOptions, ReviewCommandOptions } from "./lifecycleArgs";
@@ -252,6 +252,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const roundProblem = roundUnitProblem(round);
   if (roundProblem === "aboveMaximum") throw usageError("numberTooLarge", { option: "--round", value: values.get("--round") ?? "", max: MAX_PLAN_AMOUNT.toExponential() });
   if (roundProblem !== null) throw usageError("roundTooSmall", { value: values.get("--round") ?? "", min: MIN_ROUND_UNIT.toExponential() });
+  if (target !== null && method !== "forecast" && targetRoundsToZero(target, round)) throw usageError("targetRoundsToZero", { value: targetText ?? "", round: values.get("--round") ?? "" });
   const growthText = values.get("--growth");
   const growth = growthText === undefined ? 0 : parseGrowthArg(growthText);
 

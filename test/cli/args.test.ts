@@ -91,6 +91,8 @@ describe("parseArgs", () => {
       [["allocate", "a.xlsx", "--out", "o.xlsx", "--method", "sideways", "--target", "1"], "badMethod"],
       [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "-5"], "negativeNumber"],
       [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "0"], "zeroTarget"],
+      [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "7", "--round", "1000"], "targetRoundsToZero"],
+      [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "0.004", "--round", "0.01"], "targetRoundsToZero"],
       [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "1,5"], "badNumber"],
       [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "1", "--periods", ""], "badNumber"],
       [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "1", "--periods", "1.5"], "badWhole"],
