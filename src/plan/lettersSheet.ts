@@ -14,10 +14,11 @@ import { CellBlock, isValidSheetName, PlanValue, workbookMessages, WritePlan } f
 import { periodHeaders } from "../workbook/yearSheet";
 import type { RosterEntry, YearPlan, YearPlanRow } from "./types";
 import { NO_TEAM_LABEL } from "./teams";
+import { LETTERS_SHEET } from "./sheetNames";
 
 const TEXTS = {
   en: {
-    sheet: "Letters",
+    sheet: LETTERS_SHEET.en,
     heading: "Quota letter",
     to: "For",
     team: "Team",
@@ -47,7 +48,7 @@ const TEXTS = {
     },
   },
   sv: {
-    sheet: "Kvotbrev",
+    sheet: LETTERS_SHEET.sv,
     heading: "Kvotbrev",
     to: "Till",
     team: "Team",

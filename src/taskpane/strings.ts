@@ -329,6 +329,10 @@ export const strings = {
     en: "A sheet name has 1–31 characters and none of : \\ / ? * [ ].",
     sv: "Ett bladnamn har 1–31 tecken och inga av : \\ / ? * [ ].",
   },
+  sheetNameReserved: {
+    en: "\"{sheet}\" is the name of another sheet the add-in writes (the stored plan, the quota letters or the review); choose another name.",
+    sv: "\"{sheet}\" är namnet på ett annat blad som tillägget skriver (den sparade planen, kvotbreven eller uppföljningen); välj ett annat namn.",
+  },
   sheetIsSource: {
     en: "\"{sheet}\" is the sheet the sales data comes from; choose another name.",
     sv: "\"{sheet}\" är bladet som försäljningsdata kommer från; välj ett annat namn.",
