@@ -8,11 +8,12 @@
 import path from "path";
 import { Locale, LocalizedError } from "../i18n";
 import { buildAttainmentWritePlan } from "../plan/attainmentSheet";
+import { ATTAINMENT_SHEET } from "../plan/sheetNames";
 import type { Review } from "../plan/review";
 import { reviewOfSource, reviewRange } from "../plan/reviewSource";
 import { readStoredPlan, StoredPlan, StoredPlanError } from "../plan/stored";
 import { formatNumber } from "../sheet/quotaPlan";
-import { OutputSheetTakenError } from "../workbook/plan";
+import { chooseOwnSheet, OutputSheetTakenError } from "../workbook/plan";
 import type { WorkbookPort } from "../workbook/port";
 import { openXlsxFile } from "../workbook/xlsx-file";
 import { openCsvFile } from "../workbook/csv-file";
@@ -183,7 +184,8 @@ export async function reviewCommand(options: ReviewCommandOptions, io: CliIO, lo
   const source = await readSource(actualsPort, sourceOptions, file, p);
   p.done();
   const { review, aggregation } = reviewOfSource(stored, options.through, source, options.skipInvalid);
-  const sheetPlan = buildAttainmentWritePlan(review, { source: `${file}, ${source.sheet}`, createdAt: io.now() }, stored.params.roundTo, locale);
+  const sheetName = await chooseOwnSheet(ATTAINMENT_SHEET, locale, (name) => planBook.ownership(name));
+  const sheetPlan = buildAttainmentWritePlan(review, { source: `${file}, ${source.sheet}`, createdAt: io.now() }, stored.params.roundTo, locale, sheetName);
   try {
     await planBook.apply(sheetPlan);
     await planBook.save(out);
