@@ -122,3 +122,48 @@ export function calendarPattern(byMonth: Readonly<Record<string, number>>, span:
   }
   return { weights, missing };
 }
+
+// --- Period headers -----------------------------------------------------------------------
+
+const MONTHS: Record<Locale, string[]> = {
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  sv: ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+};
+
+/**
+ * A period label as a column header: "2026-01" → "Jan 2026" / "jan 2026"; "2026-Q1" →
+ * "Q1 2026" / "K1 2026"; "2026-P3" → "P3 2026". With `monthsPerPeriod` > 1 a month label is the
+ * first month of a longer period: "Feb–Apr 2026", "Nov 2026–Jan 2027".
+ */
+export function periodHeader(label: string, locale: Locale = "en", monthsPerPeriod = 1): string {
+  const months = MONTHS[locale] ?? MONTHS.en;
+  const m = /^(\d{4})-(\d{2})$/.exec(label);
+  if (m) {
+    const year = Number(m[1]);
+    const month = Number(m[2]) - 1;
+    if (month < 0 || month > 11) return label;
+    if (monthsPerPeriod <= 1) return `${months[month]} ${year}`;
+    const lastIndex = year * 12 + month + monthsPerPeriod - 1;
+    const lastYear = Math.floor(lastIndex / 12);
+    const lastMonth = months[lastIndex - lastYear * 12];
+    return lastYear === year ? `${months[month]}–${lastMonth} ${year}` : `${months[month]} ${year}–${lastMonth} ${lastYear}`;
+  }
+  const q = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (q) return `${locale === "sv" ? "K" : "Q"}${q[2]} ${q[1]}`;
+  const p = /^(\d{4})-P(\d+)$/.exec(label);
+  if (p) return `P${p[2]} ${p[1]}`;
+  return label;
+}
+
+/** The period headers of a plan, unique (Excel table columns must be). */
+export function periodHeaders(plan: { periodLabels: readonly string[] }, locale: Locale = "en"): string[] {
+  const periods = plan.periodLabels.length;
+  const span = periods >= 1 && periods <= 12 && 12 % periods === 0 ? 12 / periods : 1;
+  const seen = new Set<string>();
+  return plan.periodLabels.map((label) => {
+    let h = periodHeader(label, locale, span);
+    for (let n = 2; seen.has(h.toLowerCase()); n++) h = `${periodHeader(label, locale, span)} (${n})`;
+    seen.add(h.toLowerCase());
+    return h;
+  });
+}

@@ -11,8 +11,8 @@
 import { Locale, LocalizedError } from "../i18n";
 import { decimalsOf, formatNumber, tidy } from "../sheet/quotaPlan";
 import { CellBlock, isValidSheetName, PlanValue, workbookMessages, WritePlan } from "../workbook/plan";
-import { periodHeaders } from "../workbook/yearSheet";
 import type { RosterEntry, YearPlan, YearPlanRow } from "./types";
+import { periodHeaders } from "./calendar";
 import { NO_TEAM_LABEL } from "./teams";
 import { LETTERS_SHEET } from "./sheetNames";
 

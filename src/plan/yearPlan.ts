@@ -198,7 +198,7 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
     }
     return teamPattern as CalendarPattern;
   };
-  const fellBack: string[] = [];
+  const fellBack: number[] = []; // history reps with no sales by month: the team's pattern
   /** A history rep's phasing weights: per plan month when the periods split the year, else per period. */
   const phaseWeights = (i: number): number[] => {
     if (phasing.kind === "pattern") {
@@ -208,7 +208,7 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
     let pattern: CalendarPattern | null = null;
     if (phasing.kind === "history") {
       pattern = calendarPattern(reps[i].byMonth, span);
-      if (pattern === null) fellBack.push(reps[i].name);
+      if (pattern === null) fellBack.push(i);
     }
     const w = (pattern ?? team()).weights;
     return months.map((m) => w[m % 12]);
@@ -323,7 +323,9 @@ export function planYear(aggregation: Pick<Aggregation, "reps" | "periods">, par
       methodSplit(stay, leftU).forEach((q, k) => (quotaU[stay[k]] = q));
     }
   }
-  if (fellBack.length) note("noteHistoryFallback", { reps: list(fellBack) });
+  // Only reps who carry a quota: a rep with a quota of 0 (no sales, a loss) has nothing to phase.
+  const phasedByTeam = fellBack.filter((i) => quotaU[i] > 0).map((i) => reps[i].name);
+  if (phasedByTeam.length) note("noteHistoryFallback", { reps: list(phasedByTeam) });
   if (uplift !== 0) {
     note("noteUplift", {
       // Numbers, so each language writes its own decimal sign (12.5 % / 12,5 %).

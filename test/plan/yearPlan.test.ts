@@ -143,6 +143,15 @@ describe("planYear: phasing", () => {
     expectExact(plan);
   });
 
+  it("history: no fallback note for a rep whose quota is 0 (nothing to phase)", () => {
+    // Bo has no sales at all: a bottom-up quota of 0, so the team's pattern is never used for him.
+    const a = agg([...trio.reps, rep("Bo", 0, {})], ALL_2025);
+    const plan = planYear(a, params({ phasing: { kind: "history" } }));
+    expect(plan.rows[3]).toMatchObject({ rep: "Bo", quota: 0 });
+    expect(plan.notes.map((n) => n.key)).not.toContain("noteHistoryFallback");
+    expectExact(plan);
+  });
+
   it("quarterly plans phase by quarter", () => {
     const plan = planYear(trio, params({ periods: 4, phasing: { kind: "history" } }));
     // Anna: Q1 3, Q2 3, Q3 3, Q4 14 of 23 → 93,913.04 ×3 and 438,260.87, each rounded down or up
