@@ -6,7 +6,8 @@
 import { Locale } from "../i18n";
 import { MAX_PLAN_AMOUNT, MIN_ROUND_UNIT, planAmountProblem, roundUnitProblem } from "../quota/validate";
 import { FIRST_EXCEL_YEAR, isExcelDate, isExcelYear, LAST_EXCEL_YEAR } from "../sheet/cells";
-import { parseNumberInput, parsePeriods, parseTarget } from "../sheet/inputs";
+import { addinSheetNames, isReservedSheetName } from "../plan/sheetNames";
+import { parseNumberInput, parsePeriods, parseTarget, targetRoundsToZero } from "../sheet/inputs";
 import { QUOTA_METHODS, QuotaMethod } from "../sheet/quotaPlan";
 import { FreezeCommandOptions, parseFreezeArgs } from "./freezeArgs";
 import { parseRefreshArgs, parseReviewArgs, RefreshCommandOptions, ReviewCommandOptions } from "./lifecycleArgs";
@@ -252,6 +253,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const roundProblem = roundUnitProblem(round);
   if (roundProblem === "aboveMaximum") throw usageError("numberTooLarge", { option: "--round", value: values.get("--round") ?? "", max: MAX_PLAN_AMOUNT.toExponential() });
   if (roundProblem !== null) throw usageError("roundTooSmall", { value: values.get("--round") ?? "", min: MIN_ROUND_UNIT.toExponential() });
+  if (target !== null && method !== "forecast" && targetRoundsToZero(target, round)) throw usageError("targetRoundsToZero", { value: targetText ?? "", round: values.get("--round") ?? "" });
   const growthText = values.get("--growth");
   const growth = growthText === undefined ? 0 : parseGrowthArg(growthText);
 
@@ -281,6 +283,8 @@ export function parseArgs(argv: readonly string[]): Command {
     const v = values.get(option);
     return v === undefined || v === "" ? null : v;
   };
+  const sheetOut = text("--sheet-out");
+  if (sheetOut !== null && isReservedSheetName(sheetOut)) throw usageError("sheetOutReserved", { value: sheetOut, names: addinSheetNames().join(", ") });
   return {
     command: "allocate",
     input,
@@ -302,7 +306,7 @@ export function parseArgs(argv: readonly string[]): Command {
     skipInvalid: flags.has("--skip-invalid"),
     json: flags.has("--json"),
     lang,
-    sheetOut: text("--sheet-out"),
+    sheetOut,
     phasing: parsePhasingArg(values.get("--phasing") ?? "equal"),
     start: values.has("--start") ? parseStartArg(values.get("--start") as string) : null,
     uplift: values.has("--uplift") ? parseUpliftArg(values.get("--uplift") as string) : 0,

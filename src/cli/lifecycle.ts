@@ -8,6 +8,7 @@
 import path from "path";
 import { Locale, LocalizedError } from "../i18n";
 import { buildAttainmentWritePlan } from "../plan/attainmentSheet";
+import { ATTAINMENT_SHEET } from "../plan/sheetNames";
 import type { Review } from "../plan/review";
 import { reviewFromWorkbook, reviewOfSource, reviewRange } from "../plan/reviewSource";
 import type { Aggregation } from "../sheet/aggregate";
@@ -15,7 +16,7 @@ import { readStoredPlan, StoredPlan, StoredPlanError } from "../plan/stored";
 import { storedPlanInputs } from "../plan/storedInputs";
 import { diffPlans } from "../plan/planDiff";
 import { decimalsOf, formatNumber } from "../sheet/quotaPlan";
-import { OutputSheetTakenError } from "../workbook/plan";
+import { chooseOwnSheet, OutputSheetTakenError } from "../workbook/plan";
 import type { WorkbookPort } from "../workbook/port";
 import { openXlsxFile } from "../workbook/xlsx-file";
 import { openCsvFile } from "../workbook/csv-file";
@@ -180,7 +181,8 @@ export async function reviewCommand(options: ReviewCommandOptions, io: CliIO, lo
   }
   const { review, aggregation } = reviewed;
   const decimals = decimalsOf(stored.params.roundTo);
-  const sheetPlan = buildAttainmentWritePlan(review, { source: `${file}, ${reviewed.sourceSheet}`, createdAt: io.now() }, stored.params.roundTo, locale);
+  const sheetName = await chooseOwnSheet(ATTAINMENT_SHEET, locale, (name) => planBook.ownership(name));
+  const sheetPlan = buildAttainmentWritePlan(review, { source: `${file}, ${reviewed.sourceSheet}`, createdAt: io.now() }, stored.params.roundTo, locale, sheetName);
   try {
     await planBook.apply(sheetPlan);
     await planBook.save(out);

@@ -16,7 +16,7 @@ import { validateMapping } from "../sheet/mapping";
 import { assessTarget, untimedHistory } from "../quota/realism";
 import { formatNumber, planWarningText, QuotaPlan, QuotaPlanParams } from "../sheet/quotaPlan";
 import { RowsBelow, tableEnd } from "../sheet/extent";
-import { chooseOutputSheet, columnLetter, OutputSheetTakenError } from "../workbook/plan";
+import { chooseOutputSheet, chooseOwnSheet, columnLetter, OutputSheetTakenError } from "../workbook/plan";
 import type { RangeRef, SheetInfo, SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { buildQuotaWritePlan, QuotaProvenance } from "../workbook/quotaSheet";
 import { annualPlan } from "../workbook/yearSheet";
@@ -25,6 +25,7 @@ import { fileKindOf } from "../workbook/fileKind";
 import { checkOutputTarget } from "../workbook/node-write";
 import { openXlsxFile } from "../workbook/xlsx-file";
 import { buildLettersWritePlan } from "../plan/lettersSheet";
+import { LETTERS_SHEET } from "../plan/sheetNames";
 import { yearPlanNoteText } from "../plan/messages";
 import { storedPlanOf, storedPlanWritePlan } from "../plan/stored";
 import type { RosterEntry, YearPlan } from "../plan/types";
@@ -441,7 +442,7 @@ export async function allocate(options: AllocateOptions, io: CliIO, locale: Loca
     outputSheet: sheetOut,
     schedule,
   });
-  const letters = options.letters ? buildLettersWritePlan(plan, locale) : null;
+  const letters = options.letters ? buildLettersWritePlan(plan, locale, await chooseOwnSheet(LETTERS_SHEET, locale, (name) => workbook.ownership(name))) : null;
   p.step(new CliError("writing", { file: options.out }).messageIn(locale));
   try {
     await workbook.apply(writePlan);

@@ -72,6 +72,14 @@ export const cliMessages: Catalog = {
     en: "--target must be more than 0 (got \"{value}\"): a target of 0 gives every rep a quota of 0.",
     sv: "--target måste vara större än 0 (fick \"{value}\"): ett mål på 0 ger varje säljare kvoten 0.",
   },
+  sheetOutReserved: {
+    en: "--sheet-out \"{value}\" is the name of another sheet this tool writes ({names}); choose another name.",
+    sv: "--sheet-out \"{value}\" är namnet på ett annat blad som verktyget skriver ({names}); välj ett annat namn.",
+  },
+  targetRoundsToZero: {
+    en: "--target {value} rounds to 0 at the rounding unit {round}: every quota would be 0. Use a smaller --round or a larger target.",
+    sv: "--target {value} avrundas till 0 med avrundningsenheten {round}: varje kvot skulle bli 0. Använd en mindre --round eller ett större mål.",
+  },
   badWhole: {
     en: "{option} expects a whole number of at least {min}, got \"{value}\".",
     sv: "{option} förväntar sig ett heltal på minst {min}, fick \"{value}\".",

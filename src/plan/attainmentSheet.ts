@@ -14,6 +14,7 @@ import { decimalsOf, formatNumber } from "../sheet/quotaPlan";
 import { CellBlock, ConditionalFormat, isValidSheetName, PlanChart, PlanTable, PlanValue, workbookMessages, WritePlan } from "../workbook/plan";
 import { periodLabelIn } from "./calendar";
 import { NEAR_QUOTA, Review, ReviewFigures } from "./review";
+import { ATTAINMENT_SHEET } from "./sheetNames";
 
 export const ATTAINMENT_TABLE_NAME = "SalesAttainment";
 export const ATTAINMENT_TEAM_TABLE_NAME = "SalesAttainmentTeams";
@@ -24,7 +25,7 @@ const MAX_UNMATCHED_LINES = 20;
 
 const TEXTS = {
   en: {
-    sheet: "Attainment",
+    sheet: ATTAINMENT_SHEET.en,
     rep: "Rep",
     team: "Team",
     quota: "Annual quota",
@@ -53,7 +54,7 @@ const TEXTS = {
     more: (count: number) => `… and ${count} more`,
   },
   sv: {
-    sheet: "Måluppfyllelse",
+    sheet: ATTAINMENT_SHEET.sv,
     rep: "Säljare",
     team: "Team",
     quota: "Årskvot",

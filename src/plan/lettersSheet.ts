@@ -9,15 +9,16 @@
  * page break follows every letter; the page is A4 portrait, one page wide, print area set.
  */
 import { Locale, LocalizedError } from "../i18n";
-import { decimalsOf, formatNumber } from "../sheet/quotaPlan";
+import { decimalsOf, formatNumber, tidy } from "../sheet/quotaPlan";
 import { CellBlock, isValidSheetName, PlanValue, workbookMessages, WritePlan } from "../workbook/plan";
 import { periodHeaders } from "../workbook/yearSheet";
 import type { RosterEntry, YearPlan, YearPlanRow } from "./types";
 import { NO_TEAM_LABEL } from "./teams";
+import { LETTERS_SHEET } from "./sheetNames";
 
 const TEXTS = {
   en: {
-    sheet: "Letters",
+    sheet: LETTERS_SHEET.en,
     heading: "Quota letter",
     to: "For",
     team: "Team",
@@ -45,9 +46,18 @@ const TEXTS = {
       topdownWeighted: (target: string, share: string) => `Your share (${share}) of the target of ${target}, in proportion to your territory weight.`,
       forecast: (growth: string) => `Your sales in the time frame plus ${growth} growth.`,
     },
+    newHire: "Fixed from the roster: the full monthly quota from your start, on the ramp below.",
+    // When locks or new hires fixed part of the plan total, the method split what was left.
+    rest: {
+      bottomup: (rest: string, fixed: string) => `In proportion to your sales in the time frame: your part of the ${rest} left after the fixed quotas of ${fixed}.`,
+      profit: (rest: string, fixed: string) => `In proportion to your profit (revenue minus costs): your part of the ${rest} left after the fixed quotas of ${fixed}.`,
+      topdownEqual: (rest: string, fixed: string) => `An equal part of the ${rest} left after the fixed quotas of ${fixed}.`,
+      topdownWeighted: (rest: string, fixed: string) => `In proportion to your territory weight: your part of the ${rest} left after the fixed quotas of ${fixed}.`,
+      forecast: (rest: string, fixed: string) => `In proportion to your forecast (your sales in the time frame plus growth): your part of the ${rest} left after the fixed quotas of ${fixed}.`,
+    },
   },
   sv: {
-    sheet: "Kvotbrev",
+    sheet: LETTERS_SHEET.sv,
     heading: "Kvotbrev",
     to: "Till",
     team: "Team",
@@ -75,6 +85,14 @@ const TEXTS = {
       topdownWeighted: (target: string, share: string) => `Din andel (${share}) av målet på ${target}, i proportion till ditt distrikts vikt.`,
       forecast: (growth: string) => `Din försäljning under perioden plus ${growth} tillväxt.`,
     },
+    newHire: "Fast enligt bemanningslistan: den fulla månadskvoten från din start, med upprampningen nedan.",
+    rest: {
+      bottomup: (rest: string, fixed: string) => `I proportion till din försäljning under perioden: din del av de ${rest} som återstod efter de fasta kvoterna på ${fixed}.`,
+      profit: (rest: string, fixed: string) => `I proportion till din vinst (intäkter minus kostnader): din del av de ${rest} som återstod efter de fasta kvoterna på ${fixed}.`,
+      topdownEqual: (rest: string, fixed: string) => `En lika stor del av de ${rest} som återstod efter de fasta kvoterna på ${fixed}.`,
+      topdownWeighted: (rest: string, fixed: string) => `I proportion till ditt distrikts vikt: din del av de ${rest} som återstod efter de fasta kvoterna på ${fixed}.`,
+      forecast: (rest: string, fixed: string) => `I proportion till din prognos (din försäljning under perioden plus tillväxt): din del av de ${rest} som återstod efter de fasta kvoterna på ${fixed}.`,
+    },
   },
 };
 
@@ -93,7 +111,8 @@ const WRAP_AT = 64;
 export function wrapWords(text: string, width = WRAP_AT): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // Plain spaces only: a no-break space (Swedish digit groups, "1\u00a0500\u00a0000") never breaks a line.
+  for (const word of text.split(/[ \t\r\n]+/).filter(Boolean)) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
@@ -129,6 +148,16 @@ function howSentence(plan: YearPlan, row: YearPlanRow, locale: Locale): string {
   const t = TEXTS[locale];
   const money = (v: number) => formatNumber(v, locale);
   const target = money(plan.planTotal);
+  // A locked rep's quota was agreed by hand; a new hire's comes from the roster. The others
+  // shared what those fixed quotas left, so their sentence names that amount, not the total.
+  if (row.locked) return t.locked;
+  if (row.rostered) return t.newHire;
+  const fixed = plan.rows.reduce((sum, r) => (r.locked || r.rostered ? sum + r.quota : sum), 0);
+  if (fixed > 0) {
+    const rest = money(tidy(plan.planTotal - fixed));
+    const kind = plan.method === "topdown" ? (plan.params.weighting === "weight" ? "topdownWeighted" : "topdownEqual") : plan.method;
+    return t.rest[kind](rest, money(tidy(fixed)));
+  }
   switch (plan.method) {
     case "bottomup":
       return t.methods.bottomup(target, percent(row.share, locale));
@@ -149,10 +178,10 @@ function rosterOf(plan: YearPlan, rep: string): RosterEntry | null {
 function termLines(plan: YearPlan, row: YearPlanRow, locale: Locale): string[] {
   const t = TEXTS[locale];
   const lines: string[] = [];
-  if (row.locked) lines.push(t.locked);
   const entry = rosterOf(plan, row.rep);
   if (entry) {
-    if (entry.start) lines.push(t.start(entry.start));
+    // A start long before the plan (a tenured rep who leaves) says nothing about this plan.
+    if (entry.start && (row.rostered || entry.start >= `${plan.params.start}-01`)) lines.push(t.start(entry.start));
     if (entry.ramp && entry.ramp.length > 0) {
       const steps = entry.ramp.map((r) => percent(r, locale)).join(", ");
       lines.push(t.ramp(steps, entry.full === null ? "—" : formatNumber(entry.full, locale)));

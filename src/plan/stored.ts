@@ -15,7 +15,8 @@ import type { WritePlan } from "../workbook/plan";
 import type { CellValue, WorkbookPort } from "../workbook/port";
 import type { YearPlan, YearPlanParams } from "./types";
 
-export const STORED_PLAN_SHEET = "SalesQuota_Plan";
+export { STORED_PLAN_SHEET } from "./sheetNames";
+import { STORED_PLAN_SHEET } from "./sheetNames";
 export const STORED_PLAN_FORMAT = 1;
 /** Characters of JSON per cell: under Excel's 32,767, with room to spare. */
 const PIECE = 30_000;

@@ -14,6 +14,7 @@
  * A leading + or − (also U+2212) and an exponent without separators (1e6) are accepted.
  */
 import type { Locale } from "../i18n";
+import { toUnits } from "../quota/allocate";
 
 function grouped(intPart: string, sep: string): boolean {
   return new RegExp(`^[+-]?\\d{1,3}(\\${sep}\\d{3})+$`).test(intPart);
@@ -62,6 +63,14 @@ export function parseTarget(text: string, locale: Locale): number | TargetProble
   if (n < 0) return "negativeTarget";
   if (n === 0) return "zeroTarget";
   return n;
+}
+
+/**
+ * Whether the target rounds to 0 at the rounding unit (7 at a unit of 1,000): every quota would
+ * be 0, as with a target of 0, so the command and the wizard refuse it too.
+ */
+export function targetRoundsToZero(target: number, roundTo: number): boolean {
+  return roundTo > 0 && target > 0 && toUnits(target, roundTo) === 0;
 }
 
 /** Why typed review periods cannot be used. */

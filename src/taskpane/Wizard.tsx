@@ -6,6 +6,7 @@
 import { Button, mergeClasses } from "@fluentui/react-components";
 import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type Dispatch, type RefObject } from "react";
 import type { Locale } from "../i18n";
+import { isReservedSheetName } from "../plan/sheetNames";
 import { assessForecast, type ForecastAssessment } from "../quota/realism";
 import { defaultOutputSheet, OutputSheetTakenError } from "../workbook/plan";
 import type { RangeRef, WorkbookPort } from "../workbook/port";
@@ -207,6 +208,7 @@ export function useDerived(state: WizardState, locale: Locale): Derived {
   const name = state.outputSheet.trim();
   let outputProblem: Derived["outputProblem"] = null;
   if (!isValidSheetName(name)) outputProblem = { id: "invalidSheetName" };
+  else if (isReservedSheetName(name)) outputProblem = { id: "sheetNameReserved", params: { sheet: name } };
   else if (source && source.snapshot.sheet.toLowerCase() === name.toLowerCase()) outputProblem = { id: "sheetIsSource", params: { sheet: name } };
   const sourceOk = !!(base?.ok && mapping && mapping.rep !== null && (mapping.amount !== null || mapping.units !== null));
   const planOk = !!plan?.ok;

@@ -21,7 +21,7 @@ import { monthKey } from "../sheet/cells";
 import { assessTarget, historySpan as spanOf, type RealismLevel } from "../quota/realism";
 import { planAmountProblem, roundUnitProblem } from "../quota/validate";
 import { isExcelYear } from "../sheet/cells";
-import { parseNumberInput, parsePeriods, parseTarget } from "../sheet/inputs";
+import { parseNumberInput, parsePeriods, parseTarget, targetRoundsToZero } from "../sheet/inputs";
 import { buildQuotaWritePlan } from "../workbook/quotaSheet";
 import { columnLetter, isValidSheetName, type WritePlan } from "../workbook/plan";
 import type { ProgressListener, RangeRef, SheetSnapshot, WorkbookPort } from "../workbook/port";
@@ -219,6 +219,7 @@ export function parseParams(p: ParamInputs, locale: Locale): ParsedParams {
   if (typeof periods === "string") errors.periods = periods === "periodsRequired" ? "periodsRequired" : "invalidPeriods";
   const roundTo = parseUserNumber(p.roundTo, locale);
   if (roundTo === null || roundUnitProblem(roundTo) !== null) errors.roundTo = "invalidRound";
+  else if (target !== null && targetRoundsToZero(target, roundTo)) errors.target = "targetRoundsToZero";
   let growth = 0;
   if (p.method === "forecast") {
     const g = parseUserNumber(p.growth.replace("%", ""), locale);

@@ -190,6 +190,10 @@ export const strings = {
     en: "The target must be more than 0: a target of 0 gives every rep a quota of 0.",
     sv: "Målet måste vara större än 0: ett mål på 0 ger varje säljare kvoten 0.",
   },
+  targetRoundsToZero: {
+    en: "The target rounds to 0 at this rounding unit: every quota would be 0. Use a smaller rounding unit or a larger target.",
+    sv: "Målet avrundas till 0 med den här avrundningsenheten: varje kvot skulle bli 0. Använd en mindre avrundningsenhet eller ett större mål.",
+  },
   periodsRequired: {
     en: "Enter the review periods: a whole number of at least 1 (12 for monthly, 1 for the whole time frame).",
     sv: "Ange uppföljningsperioderna: ett heltal på minst 1 (12 för månadsvis, 1 för hela tidsramen).",
@@ -371,6 +375,10 @@ export const strings = {
   invalidSheetName: {
     en: "A sheet name has 1–31 characters and none of : \\ / ? * [ ].",
     sv: "Ett bladnamn har 1–31 tecken och inga av : \\ / ? * [ ].",
+  },
+  sheetNameReserved: {
+    en: "\"{sheet}\" is the name of another sheet the add-in writes (the stored plan, the quota letters or the review); choose another name.",
+    sv: "\"{sheet}\" är namnet på ett annat blad som tillägget skriver (den sparade planen, kvotbreven eller uppföljningen); välj ett annat namn.",
   },
   sheetIsSource: {
     en: "\"{sheet}\" is the sheet the sales data comes from; choose another name.",

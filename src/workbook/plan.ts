@@ -25,9 +25,18 @@ export function defaultOutputSheet(locale: Locale): string {
  * is never chosen for replacement: the locale's name is returned, and writing it is refused.
  */
 export async function chooseOutputSheet(locale: Locale, ownership: (sheet: string) => Promise<SheetOwnership>): Promise<string> {
-  const own = defaultOutputSheet(locale);
+  return chooseOwnSheet(OUTPUT_SHEET_NAMES, locale, ownership);
+}
+
+/**
+ * The same rule for any of the add-in's sheets named per language (the letters, the
+ * Attainment sheet): the add-in's own sheet under the other language's name is replaced where
+ * it is, so a Swedish rerun does not leave a stale English copy beside a new Swedish one.
+ */
+export async function chooseOwnSheet(names: Record<Locale, string>, locale: Locale, ownership: (sheet: string) => Promise<SheetOwnership>): Promise<string> {
+  const own = names[locale] ?? names.en;
   if ((await ownership(own)) === "ours") return own;
-  for (const name of Object.values(OUTPUT_SHEET_NAMES)) {
+  for (const name of Object.values(names)) {
     if (name !== own && (await ownership(name)) === "ours") return name;
   }
   return own;

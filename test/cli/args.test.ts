@@ -1,5 +1,6 @@
 import { AllocateOptions, localeFromEnv, parseArgs, parseGrowthArg, parseNumberArg } from "../../src/cli/args";
 import { CliError } from "../../src/cli/messages";
+import { isReservedSheetName } from "../../src/plan/sheetNames";
 
 function allocate(...args: string[]): AllocateOptions {
   const c = parseArgs(["allocate", "in.xlsx", "--out", "out.xlsx", ...args]);
@@ -91,6 +92,12 @@ describe("parseArgs", () => {
       [["allocate", "a.xlsx", "--out", "o.xlsx", "--method", "sideways", "--target", "1"], "badMethod"],
       [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "-5"], "negativeNumber"],
       [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "0"], "zeroTarget"],
+      [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "7", "--round", "1000"], "targetRoundsToZero"],
+      // The add-in's other sheets would replace the Quotas sheet (or be replaced by it).
+      [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "1", "--sheet-out", "letters"], "sheetOutReserved"],
+      [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "1", "--sheet-out", "SalesQuota_Plan"], "sheetOutReserved"],
+      [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "1", "--sheet-out", "Måluppfyllelse"], "sheetOutReserved"],
+      [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "0.004", "--round", "0.01"], "targetRoundsToZero"],
       [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "1,5"], "badNumber"],
       [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "1", "--periods", ""], "badNumber"],
       [["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "1", "--periods", "1.5"], "badWhole"],
@@ -138,5 +145,21 @@ describe("localeFromEnv", () => {
     expect(localeFromEnv({ LC_MESSAGES: "sv_FI", LANG: "en_GB" })).toBe("sv");
     expect(localeFromEnv({ LANG: "C.UTF-8" })).toBe("en");
     expect(localeFromEnv({})).toBe("en");
+  });
+});
+
+describe("--sheet-out and the add-in's other sheets", () => {
+  it("refuses the name of the stored plan, the letters or the review sheet, in either language and any case", () => {
+    expect(["SalesQuota_Plan", "LETTERS", " Kvotbrev ", "attainment", "MÅLUPPFYLLELSE"].filter((n) => !isReservedSheetName(n))).toEqual([]);
+    expect(["Quotas", "Kvoter", "Letters 2026", "Plan"].filter(isReservedSheetName)).toEqual([]);
+    let error: unknown = null;
+    try {
+      parseArgs(["allocate", "a.xlsx", "--out", "o.xlsx", "--target", "1", "--letters", "--sheet-out", "Letters"]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).messageIn("en")).toBe('--sheet-out "Letters" is the name of another sheet this tool writes (SalesQuota_Plan, Letters, Kvotbrev, Attainment, Måluppfyllelse); choose another name.');
+    expect((error as CliError).messageIn("sv")).toContain("är namnet på ett annat blad som verktyget skriver");
   });
 });

@@ -188,6 +188,21 @@ describe("quota review", () => {
     }
   });
 
+  it("a rerun in the other language replaces the add-in's letters and Attainment sheets where they are", async () => {
+    const dir = tempDir();
+    await makePlan(dir, ["--letters"]);
+    const refreshed = await run(["refresh", "plan.xlsx", "--out", "refreshed.xlsx", "--letters", "--lang", "sv"], dir);
+    expect(refreshed.code).toBe(0);
+    expect(refreshed.stderr).toContain('kvotbrev till bladet "Letters"');
+    const review = await run(["review", "refreshed.xlsx", "--through", "2025-03", "--out", "r1.xlsx"], dir);
+    expect(review.code).toBe(0);
+    const again = await run(["review", "r1.xlsx", "--through", "2025-04", "--out", "r2.xlsx", "--lang", "sv"], dir);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Skrev bladet "Attainment"');
+    const names = (await readWorkbook(path.join(dir, "r2.xlsx"))).worksheets.map((w) => w.name);
+    expect(names.filter((n) => ["Letters", "Kvotbrev", "Attainment", "Måluppfyllelse"].includes(n)).sort()).toEqual(["Attainment", "Letters"]);
+  });
+
   it("states the actuals in the summary as the table rounds them (no cents beside a whole-number total)", async () => {
     const dir = tempDir();
     await makePlan(dir);

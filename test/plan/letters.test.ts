@@ -66,7 +66,8 @@ describe("quota letters", () => {
     expect(grid.value(first + 4, 2)).toBe("January 2026 – December 2026");
     expect(grid.value(first + 5, 2)).toBe(120_000);
     const texts = column(2, first, letterRows[1] - 1).filter((v): v is string => typeof v === "string").join(" ");
-    expect(texts).toContain("Your share (33.3 %) of the target of 360,000, in proportion to your sales in the time frame.");
+    // Rep 2 is locked and Rep 3 a new hire: Anna's share is of what their fixed quotas left.
+    expect(texts).toContain("In proportion to your sales in the time frame: your part of the 120,000 left after the fixed quotas of 240,000.");
     expect(texts).toContain("The reps' quotas add up to 360,000: the company target of 327,273 plus 10 % over-assignment.");
     const labels = column(1, first, letterRows[1] - 1);
     const jan = labels.indexOf("January 2026");
@@ -77,13 +78,38 @@ describe("quota letters", () => {
     // The locked rep and the new hire get their terms.
     const second = column(2, letterRows[1], letterRows[2] - 1).join(" ");
     expect(second).toContain("Your quota was agreed by hand and is fixed (locked).");
+    expect(second).not.toContain("in proportion to your sales");
     const third = column(2, letterRows[2], letterRows[2] + 40).join(" ");
+    expect(third).toContain("Fixed from the roster: the full monthly quota from your start, on the ramp below.");
     expect(third).toContain("Ramp: your first months carry 25 %, 50 %, 75 % of the full monthly quota of 12,000, then 100 %.");
     // Page setup: A4 portrait, one page wide, print area, a break after each letter but the last.
     expect(writePlan.pageSetup).toMatchObject({ orientation: "portrait", paperSize: "A4", fitToWidth: 1, fitToHeight: 0 });
     expect(writePlan.pageSetup?.rowBreaks).toEqual([letterRows[1] - 1, letterRows[2] - 1]);
     // Every line of text fits its column.
     for (const v of column(2, 1, writePlan.result.lastRow)) if (typeof v === "string") expect(v.length).toBeLessThanOrEqual(66);
+  });
+
+  test("without locks or new hires, the share of the whole target; a Swedish number never breaks across lines", () => {
+    const plain = monthlyPlan(3);
+    plain.rows = plain.rows.map((r) => ({ ...r, locked: false, rostered: false }));
+    plain.params = { ...plain.params, locks: [], roster: [] };
+    const en = layoutPlan(buildLettersWritePlan(plain, "en").writePlan);
+    const enTexts = Array.from({ length: 40 }, (_, i) => en.value(1 + i, 2)).join(" ");
+    expect(enTexts).toContain("Your share (33.3 %) of the target of 360,000, in proportion to your sales in the time frame.");
+    const { writePlan } = buildLettersWritePlan({ ...plain, planTotal: 1_234_567_890, target: 1_122_334_455 }, "sv");
+    const sv = layoutPlan(writePlan);
+    const lines = Array.from({ length: 40 }, (_, i) => sv.value(1 + i, 2)).filter((v): v is string => typeof v === "string");
+    // "1 122 334 455" (no-break spaces) stays on one line, whatever the width.
+    expect(lines.some((l) => l.includes("1\u00a0122\u00a0334\u00a0455"))).toBe(true);
+    expect(lines.filter((l) => /\d$/.test(l) && /^\d/.test(lines[lines.indexOf(l) + 1] ?? ""))).toEqual([]);
+    expect(wrapWords("mål på 1\u00a0500\u00a0000 plus", 10)).toEqual(["mål på", "1\u00a0500\u00a0000", "plus"]);
+    // A tenured rep who leaves: the end is a term, a start years before the plan is not.
+    const leaver = { ...plain, params: { ...plain.params, roster: [{ rep: "Rep 2", start: "2019-04-01", end: "2026-06-30", ramp: null, full: null }] } };
+    const lv = buildLettersWritePlan(leaver as typeof plain, "en");
+    const lvGrid = layoutPlan(lv.writePlan);
+    const second = Array.from({ length: 30 }, (_, i) => lvGrid.value(lv.letterRows[1] + i, 2)).join(" ");
+    expect(second).toContain("Your plan ends on 2026-06-30; there is no quota after that.");
+    expect(second).not.toContain("2019-04-01");
   });
 
   test("the team line: the rep's team, (no team) for a new hire outside the teams, nothing without a team column", () => {

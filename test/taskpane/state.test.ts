@@ -142,6 +142,9 @@ describe("typed numbers and parameters", () => {
   test("a blank review period, a target of 0 and an English \"1,5\" are refused on their fields", () => {
     expect(parseParams({ ...DEFAULT_PARAMS, target: "10", periods: " " }, "en").errors).toEqual({ periods: "periodsRequired" });
     expect(parseParams({ ...DEFAULT_PARAMS, target: "0" }, "en").errors).toEqual({ target: "zeroTarget" });
+    // A target that rounds to 0 at the unit gives every rep 0 too: refused as the command refuses it.
+    expect(parseParams({ ...DEFAULT_PARAMS, target: "7", roundTo: "1000" }, "en").errors).toEqual({ target: "targetRoundsToZero" });
+    expect(parseParams({ ...DEFAULT_PARAMS, target: "500", roundTo: "1000" }, "en").errors).toEqual({});
     expect(parseParams({ ...DEFAULT_PARAMS, target: "-5" }, "en").errors).toEqual({ target: "negativeTarget" });
     expect(parseParams({ ...DEFAULT_PARAMS, target: "1,5" }, "en").errors).toEqual({ target: "invalidTarget" });
     expect(parseParams({ ...DEFAULT_PARAMS, target: "1,5" }, "sv").params?.target).toBe(1.5);
