@@ -4,7 +4,7 @@
  * dispatch. Everything the user sees comes from `state` plus pure functions of it.
  */
 import { Button, mergeClasses } from "@fluentui/react-components";
-import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type Dispatch, type RefObject } from "react";
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type Dispatch, type RefObject } from "react";
 import type { Locale } from "../i18n";
 import { isReservedSheetName } from "../plan/sheetNames";
 import { assessForecast, type ForecastAssessment } from "../quota/realism";
@@ -43,7 +43,7 @@ import { translator, type MessageId, type Translate } from "./strings";
 import { useStyles } from "./styles";
 import { SourceStep } from "./steps/SourceStep";
 import { MethodStep } from "./steps/MethodStep";
-import { PreviewStep } from "./steps/PreviewStep";
+import { StepHeading } from "./common";
 import { WriteStep } from "./steps/WriteStep";
 
 export interface Derived {
@@ -104,6 +104,35 @@ const WizardContext = createContext<WizardContextValue | null>(null);
 const ShareSection = lazy(() => import(/* webpackChunkName: "share" */ "./ShareSection").then((m) => ({ default: m.ShareSection })));
 const UpdateSection = lazy(() => import(/* webpackChunkName: "update" */ "./UpdateSection").then((m) => ({ default: m.UpdateSection })));
 const ReviewSection = lazy(() => import(/* webpackChunkName: "review" */ "./ReviewSection").then((m) => ({ default: m.ReviewSection })));
+
+type PreviewModule = typeof import("./steps/PreviewStep");
+let previewModule: PreviewModule | null = null;
+let previewLoading: Promise<PreviewModule> | null = null;
+
+/**
+ * The preview step (its tables, locks, chart and schedule) is a chunk of its own, fetched once a
+ * source is read: by the time Next reaches it, it is there, and the first screen loads less.
+ */
+function loadPreview(): Promise<PreviewModule> {
+  previewLoading ??= import(/* webpackChunkName: "preview" */ "./steps/PreviewStep").then((m) => (previewModule = m));
+  return previewLoading;
+}
+
+function PreviewStep() {
+  const { t } = useWizard();
+  const [loaded, setLoaded] = useState<PreviewModule | null>(previewModule);
+  const [failed, setFailed] = useState<unknown>(null);
+  useEffect(() => {
+    if (!loaded) loadPreview().then(setLoaded, setFailed);
+  }, [loaded]);
+  if (loaded) return <loaded.PreviewStep />;
+  return (
+    <>
+      <StepHeading>{t("previewHeading")}</StepHeading>
+      {failed !== null && <p role="alert">{t("unexpected", { detail: failed instanceof Error ? failed.message : String(failed) })}</p>}
+    </>
+  );
+}
 
 export function useWizard(): WizardContextValue {
   const value = useContext(WizardContext);
@@ -449,6 +478,11 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
     if (!baseReps || (roster && roster.status !== "done")) return;
     dispatch({ type: "keepLocks", reps: [...baseReps.map((r) => r.name), ...(roster?.entries ?? []).map((e) => e.rep)] });
   }, [baseReps, state.roster]);
+
+  // The preview's chunk comes while the user sets the parameters.
+  useEffect(() => {
+    if (state.source) void loadPreview().catch(() => undefined);
+  }, [state.source]);
 
   // Keyboard and screen-reader users land on the new step's heading.
   const firstRender = useRef(true);
