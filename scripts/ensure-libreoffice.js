@@ -17,7 +17,7 @@ const command = `apt-get update && apt-get install -y --no-install-recommends ${
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 if (!isRoot) {
   console.error("LibreOffice Calc and poppler-utils are needed by some unit tests and were not found.");
-  console.error(`Install them with:  sudo ${command}`);
+  console.error(`Install them with:  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${PACKAGES.join(" ")}`);
   process.exit(1);
 }
 console.error("LibreOffice not found: installing Debian's libreoffice-calc-nogui and poppler-utils…");

@@ -15,7 +15,7 @@ warning: open the workbook in Excel with the add-in, let it calculate, save, and
 
 Options:
   --out FILE             the workbook to write (must differ from the input)
-  --json                 print {cells, sheets: {name: count}, uncalculated} as JSON
+  --json                 print {cells, sheets: {name: count}, uncalculated, uncalculatedCells}
   --lang en|sv           language of the messages (default: from LANG)
 
 Exit code 0 = done (also when there was nothing to freeze), 1 = the files, 2 = the command line.
@@ -36,7 +36,7 @@ varning: öppna arbetsboken i Excel med tillägget, låt den beräkna, spara och
 
 Alternativ:
   --out FIL              arbetsboken att skriva (får inte vara indatafilen)
-  --json                 skriv {cells, sheets: {namn: antal}, uncalculated} som JSON
+  --json                 skriv {cells, sheets: {namn: antal}, uncalculated, uncalculatedCells}
   --lang en|sv           språk för meddelandena (standard: från LANG)
 
 Slutkod 0 = klart (även när inget fanns att frysa), 1 = filerna, 2 = kommandoraden.
