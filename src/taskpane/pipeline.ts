@@ -342,6 +342,8 @@ export interface WriteContext {
   schedule?: boolean;
   /** Also write the quota letters sheet. */
   letters?: boolean;
+  /** The letters sheet's name (workbook/plan.ts chooseOwnSheet: the add-in's own under either language's name); default: the language's. */
+  lettersSheet?: string;
   source: SourceData;
   mapping: ColumnMapping;
   aggregation: Aggregation;
@@ -427,7 +429,7 @@ export function writePlans(c: WriteContext): WritePlan[] {
     schedule: c.schedule ?? false,
   });
   const plans = [quotas, storedPlanWritePlan(stored)];
-  if (c.letters) plans.push(buildLettersWritePlan(c.plan, c.locale).writePlan);
+  if (c.letters) plans.push(buildLettersWritePlan(c.plan, c.locale, c.lettersSheet).writePlan);
   return plans;
 }
 

@@ -107,4 +107,21 @@ describe("review panel", () => {
     expect(screen.getByTestId("review-at-or-above").textContent).toContain("(55–70 % är sunt)");
     expect(screen.getByTestId("review-download").textContent).toBe("Ladda ned sales-review.xlsx");
   });
+
+  test.each([true, false])("in Swedish over an English Attainment sheet (the add-in's own: %s): the add-in's own is replaced where it is, as `quota review` does", async (ours) => {
+    const port = await planPort("excel");
+    port.sheets.push({ name: "Attainment", rows: [["stale"]] });
+    if (ours) port.ours.add("Attainment");
+    const { user } = renderWizard(excelHost(port), "sv");
+    const through = (await screen.findByTestId("review-through", {}, { timeout: 10_000 })) as HTMLInputElement;
+    await waitFor(() => expect(through.value).toBe("2025-06"));
+    await user.click(screen.getByRole("button", { name: "Skriv bladet Måluppfyllelse" }));
+    await waitFor(() => expect(screen.getByTestId("review-done")).toBeTruthy());
+    const written = ours ? "Attainment" : "Måluppfyllelse";
+    expect(screen.getByTestId("review-done").textContent).toContain(`"${written}"`);
+    expect(port.sheets.map((s) => s.name)).toEqual(ours ? ["Sales", "SalesQuota_Plan", "Attainment"] : ["Sales", "SalesQuota_Plan", "Attainment", "Måluppfyllelse"]);
+    // Swedish content in the sheet written; a user's own "Attainment" is left as it was.
+    expect(JSON.stringify(port.sheet(written)!.rows)).toContain("Säljare");
+    if (!ours) expect(port.sheet("Attainment")!.rows).toEqual([["stale"]]);
+  });
 });
