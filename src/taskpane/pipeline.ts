@@ -438,6 +438,9 @@ export { isValidSheetName };
 /** Turns any failure into a sentence in the user's language. */
 export function errorText(error: unknown, locale: Locale, t: (id: MessageId, params?: Record<string, string | number>) => string): string {
   if (error instanceof SourceProblem) return t(error.id, error.params);
+  // A shared message whose hint names a command has a pane wording (plan/storedSource.ts).
+  const pane = error as { paneMessageIn?: (l: Locale) => string } | null;
+  if (pane && typeof pane.paneMessageIn === "function") return pane.paneMessageIn(locale);
   if (error instanceof LocalizedError) return error.messageIn(locale);
   // Errors may cross module copies (dynamic chunks): recognise the shape too.
   const maybe = error as { messageIn?: (l: Locale) => string } | null;

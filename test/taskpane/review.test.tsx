@@ -3,6 +3,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { storedPlanOf, storedPlanWritePlan, type StoredPlan } from "../../src/plan/stored";
 import type { YearPlan } from "../../src/plan/types";
+import { StoredSourceError } from "../../src/plan/storedSource";
 import { FakePort, salesRows } from "./fakePort";
 import { browserHost, excelHost, renderWizard } from "./helpers";
 
@@ -123,5 +124,25 @@ describe("review panel", () => {
     // Swedish content in the sheet written; a user's own "Attainment" is left as it was.
     expect(JSON.stringify(port.sheet(written)!.rows)).toContain("Säljare");
     if (!ours) expect(port.sheet("Attainment")!.rows).toEqual([["stale"]]);
+  });
+
+  test.each([
+    ["en", "Write the Attainment sheet", 'The plan was made from sheet "Sales", which this workbook no longer has. Make the plan again, or bring the sheet back.'],
+    ["sv", "Skriv bladet Måluppfyllelse", 'Planen gjordes från bladet "Sales", som arbetsboken inte längre har. Gör planen igen, eller ta tillbaka bladet.'],
+  ] as const)("a missing source sheet is told without the command's hint in the pane (%s); the command keeps it", async (locale, button, text) => {
+    const port = await planPort("excel");
+    port.sheets.splice(port.sheets.findIndex((s) => s.name === "Sales"), 1);
+    port.sheets.push({ name: "Other", rows: [["Rep", "Date", "Amount"], ["Olle", new Date(Date.UTC(2025, 1, 3)), 100]] });
+    const { user } = renderWizard(excelHost(port), locale);
+    const through = (await screen.findByTestId("review-through", {}, { timeout: 10_000 })) as HTMLInputElement;
+    await user.clear(through);
+    await user.type(through, "2025-06");
+    await user.click(screen.getByRole("button", { name: button }));
+    await waitFor(() => expect(screen.getByTestId("review-error")).toBeTruthy());
+    const shown = screen.getByTestId("review-error").textContent ?? "";
+    expect(shown).toContain(text);
+    expect(shown).not.toContain("quota review");
+    // The command's wording (the same catalog) keeps its hint.
+    expect(new StoredSourceError("sourceSheetMissing", { sheet: "Sales" }).messageIn(locale)).toMatch(/\(quota review --actuals\)\.$/);
   });
 });
