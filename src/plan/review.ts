@@ -18,6 +18,7 @@
 import { LocalizedError } from "../i18n";
 import { textKey } from "../sheet/cells";
 import { monthIndex, periodMonths } from "./periods";
+import { teamRollup, teamsOfRows } from "./teams";
 
 export interface ReviewPlanRow {
   rep: string;
@@ -65,8 +66,10 @@ export interface ReviewRow extends ReviewFigures {
   team: string | null;
 }
 
+/** A team's figures (plan/teams.ts teamRollup): team null is the reps in no team, so the teams add up to the total. */
 export interface ReviewTeam extends ReviewFigures {
-  team: string;
+  team: string | null;
+  reps: number;
 }
 
 /** Attainment bands, as the Attainment sheet colours them. */
@@ -203,22 +206,17 @@ export function reviewPlan(input: ReviewInput): Review {
   };
   const withActuals = rows.map((row, i) => ({ row, schedule: row.schedule, actual: reviewRows[i].byPeriod.map((b) => b.actual) }));
 
-  const teamOrder: string[] = [];
-  const byTeam = new Map<string, typeof withActuals>();
+  // The teams as the Quotas sheet rolls them up (plan/teams.ts), with the reps in no team last.
+  const membersOf = new Map<string | null, typeof withActuals>();
   for (const item of withActuals) {
-    const team = item.row.team;
-    if (team === null) continue;
-    if (!byTeam.has(team)) {
-      byTeam.set(team, []);
-      teamOrder.push(team);
-    }
-    byTeam.get(team)!.push(item);
+    const key = item.row.team === null ? null : textKey(item.row.team);
+    const list = membersOf.get(key);
+    if (list) list.push(item);
+    else membersOf.set(key, [item]);
   }
-  const teams: ReviewTeam[] = teamOrder.map((team) => {
-    const members = byTeam.get(team)!;
-    const sums = sumColumns(members);
-    const quota = tidy(members.reduce((s, m) => s + m.row.quota, 0));
-    return { team, ...figures(quota, sums.schedule, sums.actual, elapsed, labels) };
+  const teams: ReviewTeam[] = teamRollup({ rows, teams: teamsOfRows(rows, periods), periodLabels }).map((tm) => {
+    const sums = sumColumns(membersOf.get(tm.team === null ? null : textKey(tm.team)) ?? []);
+    return { team: tm.team, reps: tm.reps, ...figures(tm.quota, tm.schedule, sums.actual, elapsed, labels) };
   });
 
   const totalSums = sumColumns(withActuals);

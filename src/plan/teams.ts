@@ -6,7 +6,7 @@
 import type { Locale } from "../i18n";
 import { textKey } from "../sheet/cells";
 import { tidy } from "../sheet/quotaPlan";
-import type { YearPlan } from "./types";
+import type { TeamRow } from "./types";
 
 /** The label of the row of reps in no team. */
 export const NO_TEAM_LABEL: Record<Locale, string> = { en: "(no team)", sv: "(inget team)" };
@@ -19,8 +19,15 @@ export interface TeamRollupRow {
   schedule: number[];
 }
 
+/** What the roll-up reads of a plan (a YearPlan, or a stored plan's rows with teamsOfRows). */
+export interface TeamRollupInput {
+  rows: readonly { team: string | null; quota: number; schedule: number[] }[];
+  teams: readonly TeamRow[];
+  periodLabels: readonly string[];
+}
+
 /** plan.teams with their head counts, plus the reps in no team when there are any. */
-export function teamRollup(plan: Pick<YearPlan, "rows" | "teams" | "periodLabels">): TeamRollupRow[] {
+export function teamRollup(plan: TeamRollupInput): TeamRollupRow[] {
   if (plan.teams.length === 0) return [];
   const counts = new Map<string, number>();
   const rest = { team: null, reps: 0, quota: 0, schedule: plan.periodLabels.map(() => 0) };
@@ -36,4 +43,24 @@ export function teamRollup(plan: Pick<YearPlan, "rows" | "teams" | "periodLabels
   const rows: TeamRollupRow[] = plan.teams.map((t) => ({ team: t.team, reps: counts.get(textKey(t.team)) ?? 0, quota: t.quota, schedule: t.schedule }));
   if (rest.reps > 0) rows.push({ ...rest, quota: tidy(rest.quota), schedule: rest.schedule.map(tidy) });
   return rows;
+}
+
+/**
+ * The team subtotals of a plan kept without them (the stored plan keeps only its reps), as
+ * plan.teams has them: in order of first appearance, names compared as rep names are.
+ */
+export function teamsOfRows(rows: TeamRollupInput["rows"], periods: number): TeamRow[] {
+  const byKey = new Map<string, TeamRow>();
+  for (const r of rows) {
+    if (r.team === null) continue;
+    const key = textKey(r.team);
+    let team = byKey.get(key);
+    if (!team) {
+      team = { team: r.team, quota: 0, schedule: new Array<number>(periods).fill(0) };
+      byKey.set(key, team);
+    }
+    team.quota += r.quota;
+    r.schedule.forEach((x, k) => (team!.schedule[k] += x));
+  }
+  return [...byKey.values()].map((t) => ({ team: t.team, quota: tidy(t.quota), schedule: t.schedule.map(tidy) }));
 }
