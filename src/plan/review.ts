@@ -18,7 +18,8 @@
 import { LocalizedError } from "../i18n";
 import { textKey } from "../sheet/cells";
 import { monthIndex, periodMonths } from "./periods";
-import { teamRollup, teamsOfRows } from "./teams";
+import { teamRollup, type TeamRollupInput } from "./teams";
+import type { TeamRow } from "./types";
 
 export interface ReviewPlanRow {
   rep: string;
@@ -148,6 +149,27 @@ function figures(quota: number, schedule: number[], actualByPeriod: number[], el
     projection: tidy((actualToDate / elapsed) * schedule.length),
     byPeriod,
   };
+}
+
+/**
+ * The team subtotals of a plan kept without them (the stored plan keeps only its reps), as
+ * plan.teams has them: in order of first appearance, names compared as rep names are. Kept
+ * here, not in teams.ts, so the task pane's first load stays small.
+ */
+function teamsOfRows(rows: TeamRollupInput["rows"], periods: number): TeamRow[] {
+  const byKey = new Map<string, TeamRow>();
+  for (const r of rows) {
+    if (r.team === null) continue;
+    const key = textKey(r.team);
+    let team = byKey.get(key);
+    if (!team) {
+      team = { team: r.team, quota: 0, schedule: new Array<number>(periods).fill(0) };
+      byKey.set(key, team);
+    }
+    team.quota += r.quota;
+    r.schedule.forEach((x, k) => (team!.schedule[k] += x));
+  }
+  return [...byKey.values()].map((t) => ({ team: t.team, quota: tidy(t.quota), schedule: t.schedule.map(tidy) }));
 }
 
 export function reviewPlan(input: ReviewInput): Review {

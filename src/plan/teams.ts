@@ -45,22 +45,3 @@ export function teamRollup(plan: TeamRollupInput): TeamRollupRow[] {
   return rows;
 }
 
-/**
- * The team subtotals of a plan kept without them (the stored plan keeps only its reps), as
- * plan.teams has them: in order of first appearance, names compared as rep names are.
- */
-export function teamsOfRows(rows: TeamRollupInput["rows"], periods: number): TeamRow[] {
-  const byKey = new Map<string, TeamRow>();
-  for (const r of rows) {
-    if (r.team === null) continue;
-    const key = textKey(r.team);
-    let team = byKey.get(key);
-    if (!team) {
-      team = { team: r.team, quota: 0, schedule: new Array<number>(periods).fill(0) };
-      byKey.set(key, team);
-    }
-    team.quota += r.quota;
-    r.schedule.forEach((x, k) => (team!.schedule[k] += x));
-  }
-  return [...byKey.values()].map((t) => ({ team: t.team, quota: tidy(t.quota), schedule: t.schedule.map(tidy) }));
-}
