@@ -4,7 +4,8 @@
  *
  * Layout: the table SalesAttainment from A1 (rep, team, annual quota, quota to date, actual to
  * date, attainment, run-rate projection, then the attainment of each reviewed period), with a
- * totals row; team subtotals below it when the plan has teams; the summary to the right (through,
+ * totals row; team subtotals below it when the plan has teams (a "(no team)" row last for reps in
+ * no team, so they add up to the total); the summary to the right (through,
  * reps at or above quota next to the 55–70 % planners expect, the distribution, reps in the
  * actuals but not in the plan); a chart of quota against actual to date per rep. Attainment
  * cells are coloured by band: below 90 % red, 90–100 % amber, at or above 100 % green.
@@ -15,6 +16,7 @@ import { CellBlock, ConditionalFormat, isValidSheetName, PlanChart, PlanTable, P
 import { periodLabelIn } from "./calendar";
 import { NEAR_QUOTA, Review, ReviewFigures } from "./review";
 import { ATTAINMENT_SHEET } from "./sheetNames";
+import { NO_TEAM_LABEL } from "./teams";
 
 export const ATTAINMENT_TABLE_NAME = "SalesAttainment";
 export const ATTAINMENT_TEAM_TABLE_NAME = "SalesAttainmentTeams";
@@ -174,12 +176,11 @@ export function buildAttainmentWritePlan(review: Review, provenance: AttainmentP
     const teamHeaders = [t.team, "", ...headers.slice(2)];
     teamHeaders[1] = locale === "sv" ? "Säljare (antal)" : "Reps";
     blocks.push({ row: teamHeaderRow, column: 1, values: [teamHeaders], bold: true });
-    const counts = new Map<string, number>();
-    for (const r of review.rows) if (r.team !== null) counts.set(r.team, (counts.get(r.team) ?? 0) + 1);
     blocks.push({
       row: teamHeaderRow + 1,
       column: 1,
-      values: review.teams.map((tm) => [tm.team, counts.get(tm.team) ?? 0, ...figuresRow(tm)]),
+      // The reps in no team (new hires) last, so the team rows add up to the total.
+      values: review.teams.map((tm) => [tm.team ?? NO_TEAM_LABEL[locale], tm.reps, ...figuresRow(tm)]),
       columnFormats: ["@", "0", ...formats.slice(2)],
     });
     const teamLast = teamHeaderRow + review.teams.length;

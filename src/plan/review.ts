@@ -18,6 +18,8 @@
 import { LocalizedError } from "../i18n";
 import { textKey } from "../sheet/cells";
 import { monthIndex, periodMonths } from "./periods";
+import { teamRollup, type TeamRollupInput } from "./teams";
+import type { TeamRow } from "./types";
 
 export interface ReviewPlanRow {
   rep: string;
@@ -65,8 +67,10 @@ export interface ReviewRow extends ReviewFigures {
   team: string | null;
 }
 
+/** A team's figures (plan/teams.ts teamRollup): team null is the reps in no team, so the teams add up to the total. */
 export interface ReviewTeam extends ReviewFigures {
-  team: string;
+  team: string | null;
+  reps: number;
 }
 
 /** Attainment bands, as the Attainment sheet colours them. */
@@ -147,6 +151,27 @@ function figures(quota: number, schedule: number[], actualByPeriod: number[], el
   };
 }
 
+/**
+ * The team subtotals of a plan kept without them (the stored plan keeps only its reps), as
+ * plan.teams has them: in order of first appearance, names compared as rep names are. Kept
+ * here, not in teams.ts, so the task pane's first load stays small.
+ */
+function teamsOfRows(rows: TeamRollupInput["rows"], periods: number): TeamRow[] {
+  const byKey = new Map<string, TeamRow>();
+  for (const r of rows) {
+    if (r.team === null) continue;
+    const key = textKey(r.team);
+    let team = byKey.get(key);
+    if (!team) {
+      team = { team: r.team, quota: 0, schedule: new Array<number>(periods).fill(0) };
+      byKey.set(key, team);
+    }
+    team.quota += r.quota;
+    r.schedule.forEach((x, k) => (team!.schedule[k] += x));
+  }
+  return [...byKey.values()].map((t) => ({ team: t.team, quota: tidy(t.quota), schedule: t.schedule.map(tidy) }));
+}
+
 export function reviewPlan(input: ReviewInput): Review {
   const { start, periodLabels, rows, through } = input;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(through)) throw new ReviewError("badThrough", { value: through });
@@ -203,22 +228,17 @@ export function reviewPlan(input: ReviewInput): Review {
   };
   const withActuals = rows.map((row, i) => ({ row, schedule: row.schedule, actual: reviewRows[i].byPeriod.map((b) => b.actual) }));
 
-  const teamOrder: string[] = [];
-  const byTeam = new Map<string, typeof withActuals>();
+  // The teams as the Quotas sheet rolls them up (plan/teams.ts), with the reps in no team last.
+  const membersOf = new Map<string | null, typeof withActuals>();
   for (const item of withActuals) {
-    const team = item.row.team;
-    if (team === null) continue;
-    if (!byTeam.has(team)) {
-      byTeam.set(team, []);
-      teamOrder.push(team);
-    }
-    byTeam.get(team)!.push(item);
+    const key = item.row.team === null ? null : textKey(item.row.team);
+    const list = membersOf.get(key);
+    if (list) list.push(item);
+    else membersOf.set(key, [item]);
   }
-  const teams: ReviewTeam[] = teamOrder.map((team) => {
-    const members = byTeam.get(team)!;
-    const sums = sumColumns(members);
-    const quota = tidy(members.reduce((s, m) => s + m.row.quota, 0));
-    return { team, ...figures(quota, sums.schedule, sums.actual, elapsed, labels) };
+  const teams: ReviewTeam[] = teamRollup({ rows, teams: teamsOfRows(rows, periods), periodLabels }).map((tm) => {
+    const sums = sumColumns(membersOf.get(tm.team === null ? null : textKey(tm.team)) ?? []);
+    return { team: tm.team, reps: tm.reps, ...figures(tm.quota, tm.schedule, sums.actual, elapsed, labels) };
   });
 
   const totalSums = sumColumns(withActuals);

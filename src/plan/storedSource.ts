@@ -1,14 +1,19 @@
 /**
  * The stored plan's source found again in a workbook (for a review, a refresh or the wizard's
  * "Update the plan"): one catalog, so `quota review` and the task pane word a missing sheet
- * or column the same.
+ * or column the same. A message whose hint names the command has a task-pane wording beside
+ * it (the same key + "Pane"), shown by the pane through paneMessageIn.
  */
-import { Catalog, LocalizedError } from "../i18n";
+import { Catalog, Locale, LocalizedError, localize } from "../i18n";
 
 export const storedSourceMessages: Catalog = {
   sourceSheetMissing: {
     en: "The plan was made from sheet \"{sheet}\", which this workbook no longer has. Make the plan again, or take the actuals from another workbook (quota review --actuals).",
     sv: "Planen gjordes från bladet \"{sheet}\", som arbetsboken inte längre har. Gör planen igen, eller ta utfallet från en annan arbetsbok (quota review --actuals).",
+  },
+  sourceSheetMissingPane: {
+    en: "The plan was made from sheet \"{sheet}\", which this workbook no longer has. Make the plan again, or bring the sheet back.",
+    sv: "Planen gjordes från bladet \"{sheet}\", som arbetsboken inte längre har. Gör planen igen, eller ta tillbaka bladet.",
   },
   sourceTableMissing: {
     en: "Sheet \"{sheet}\" holds no sales table any more (no header row in its first {rows} rows).",
@@ -24,5 +29,11 @@ export class StoredSourceError extends LocalizedError {
   constructor(key: keyof typeof storedSourceMessages & string, params: Record<string, string | number> = {}) {
     super(storedSourceMessages, key, params);
     this.name = "StoredSourceError";
+  }
+
+  /** The task pane's wording: the same, without the command's hint (sourceSheetMissingPane). */
+  paneMessageIn(locale: Locale): string {
+    const pane = `${this.key}Pane`;
+    return pane in storedSourceMessages ? localize(storedSourceMessages, pane, this.params, locale) : this.messageIn(locale);
   }
 }

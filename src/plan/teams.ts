@@ -6,7 +6,7 @@
 import type { Locale } from "../i18n";
 import { textKey } from "../sheet/cells";
 import { tidy } from "../sheet/quotaPlan";
-import type { YearPlan } from "./types";
+import type { TeamRow } from "./types";
 
 /** The label of the row of reps in no team. */
 export const NO_TEAM_LABEL: Record<Locale, string> = { en: "(no team)", sv: "(inget team)" };
@@ -19,8 +19,15 @@ export interface TeamRollupRow {
   schedule: number[];
 }
 
+/** What the roll-up reads of a plan (a YearPlan, or a stored plan's rows with teamsOfRows). */
+export interface TeamRollupInput {
+  rows: readonly { team: string | null; quota: number; schedule: number[] }[];
+  teams: readonly TeamRow[];
+  periodLabels: readonly string[];
+}
+
 /** plan.teams with their head counts, plus the reps in no team when there are any. */
-export function teamRollup(plan: Pick<YearPlan, "rows" | "teams" | "periodLabels">): TeamRollupRow[] {
+export function teamRollup(plan: TeamRollupInput): TeamRollupRow[] {
   if (plan.teams.length === 0) return [];
   const counts = new Map<string, number>();
   const rest = { team: null, reps: 0, quota: 0, schedule: plan.periodLabels.map(() => 0) };
@@ -37,3 +44,4 @@ export function teamRollup(plan: Pick<YearPlan, "rows" | "teams" | "periodLabels
   if (rest.reps > 0) rows.push({ ...rest, quota: tidy(rest.quota), schedule: rest.schedule.map(tidy) });
   return rows;
 }
+

@@ -10,9 +10,11 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { buildAttainmentWritePlan } from "../plan/attainmentSheet";
 import { ReviewError, type Review } from "../plan/review";
 import { lastActualMonth, planLastMonth, reviewFromWorkbook } from "../plan/reviewSource";
+import { ATTAINMENT_SHEET } from "../plan/sheetNames";
 import { readStoredPlan, type StoredPlan } from "../plan/stored";
 import { findColumn } from "../sheet/detect";
 import { decimalsOf } from "../sheet/quotaPlan";
+import { chooseOwnSheet } from "../workbook/plan";
 import { Notice, ProgressStatus } from "./common";
 import { formatNumber, formatPercent } from "./format";
 import { downloadBytes, type OpenedWorkbook } from "./host";
@@ -137,7 +139,9 @@ export function ReviewSection({ opened, busy }: { opened: OpenedWorkbook | null;
     setPhase({ kind: "working" });
     try {
       const { review, sourceSheet } = await reviewFromWorkbook(port, stored, through.trim(), { onProgress: (done, total) => setProgress({ done, total }) });
-      const plan = buildAttainmentWritePlan(review, { source: `${state.fileName ?? stored.source.file ?? ""}${state.fileName || stored.source.file ? ", " : ""}${sourceSheet}`, createdAt: new Date() }, stored.params.roundTo, locale);
+      // As `quota review`: a rerun in the other language replaces the add-in's own Attainment sheet.
+      const sheetName = await chooseOwnSheet(ATTAINMENT_SHEET, locale, (name) => port.ownership(name));
+      const plan = buildAttainmentWritePlan(review, { source: `${state.fileName ?? stored.source.file ?? ""}${state.fileName || stored.source.file ? ", " : ""}${sourceSheet}`, createdAt: new Date() }, stored.params.roundTo, locale, sheetName);
       await port.apply(plan);
       setPhase({ kind: "done", review, sheet: plan.sheet });
     } catch (error) {

@@ -11,6 +11,7 @@ import { Notice, ProgressStatus } from "./common";
 import { formatNumber } from "./format";
 import type { OpenedWorkbook } from "./host";
 import { errorText } from "./pipeline";
+import { wizardForecastBase } from "./state";
 import { updateTranslator } from "./updateStrings";
 import { useStyles } from "./styles";
 import { useWizard } from "./Wizard";
@@ -67,6 +68,7 @@ export function UpdateSection({ opened, busy }: { opened: OpenedWorkbook | null;
   };
   const roster = stored.params.roster;
   const lockCount = stored.params.locks.length;
+  const forecast = stored.params.method === "forecast" ? wizardForecastBase(stored.params.forecastMethod) : { fellBack: false };
 
   return (
     <section className={styles.section} aria-labelledby="update-heading" data-testid="update">
@@ -75,6 +77,11 @@ export function UpdateSection({ opened, busy }: { opened: OpenedWorkbook | null;
           {t("updateHasPlan", { date, method, target: n(stored.result.target) })}
         </p>
         <p style={{ margin: 0 }}>{t("updateExplain")}</p>
+        {forecast.fellBack && (
+          <p style={{ margin: 0 }} data-testid="update-forecast">
+            {t("updateForecastFallback", { base: String(stored.params.forecastMethod) })}
+          </p>
+        )}
         <div className={styles.actions}>
           <Button appearance="primary" onClick={() => void update()} disabled={busy || phase.kind === "working"} data-testid="update-button">
             {t("updateButton")}

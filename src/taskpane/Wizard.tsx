@@ -6,9 +6,9 @@
 import { Button, mergeClasses } from "@fluentui/react-components";
 import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type Dispatch, type RefObject } from "react";
 import type { Locale } from "../i18n";
-import { isReservedSheetName } from "../plan/sheetNames";
+import { isReservedSheetName, LETTERS_SHEET } from "../plan/sheetNames";
 import { assessForecast, type ForecastAssessment } from "../quota/realism";
-import { defaultOutputSheet, OutputSheetTakenError } from "../workbook/plan";
+import { chooseOwnSheet, defaultOutputSheet, OutputSheetTakenError } from "../workbook/plan";
 import type { RangeRef, WorkbookPort } from "../workbook/port";
 import { fileKindOf } from "../workbook/fileKind";
 import { downloadBytes, resultFileName, type Host, type OpenedWorkbook } from "./host";
@@ -385,6 +385,8 @@ export function Wizard({ host, locale, outputSheet }: WizardProps) {
             schedule: shown || (s.update?.schedule ?? false) || (d.mapping.team !== null && d.mapping.team !== undefined),
             rosterSource: s.roster?.status === "done" ? rosterLabel(s.fileName, s.roster.sheet) : (s.update?.rosterSource ?? null),
             letters: s.writeLetters,
+            // As the command: a rerun in the other language replaces the add-in's own letters sheet.
+            lettersSheet: s.writeLetters ? await chooseOwnSheet(LETTERS_SHEET, locale, (name) => wb.port.ownership(name)) : undefined,
             skipInvalid: s.skipInvalid,
             source: s.source,
             mapping: d.mapping,

@@ -342,6 +342,8 @@ export interface WriteContext {
   schedule?: boolean;
   /** Also write the quota letters sheet. */
   letters?: boolean;
+  /** The letters sheet's name (workbook/plan.ts chooseOwnSheet: the add-in's own under either language's name); default: the language's. */
+  lettersSheet?: string;
   source: SourceData;
   mapping: ColumnMapping;
   aggregation: Aggregation;
@@ -427,7 +429,7 @@ export function writePlans(c: WriteContext): WritePlan[] {
     schedule: c.schedule ?? false,
   });
   const plans = [quotas, storedPlanWritePlan(stored)];
-  if (c.letters) plans.push(buildLettersWritePlan(c.plan, c.locale).writePlan);
+  if (c.letters) plans.push(buildLettersWritePlan(c.plan, c.locale, c.lettersSheet).writePlan);
   return plans;
 }
 
@@ -436,6 +438,9 @@ export { isValidSheetName };
 /** Turns any failure into a sentence in the user's language. */
 export function errorText(error: unknown, locale: Locale, t: (id: MessageId, params?: Record<string, string | number>) => string): string {
   if (error instanceof SourceProblem) return t(error.id, error.params);
+  // A shared message whose hint names a command has a pane wording (plan/storedSource.ts).
+  const pane = error as { paneMessageIn?: (l: Locale) => string } | null;
+  if (pane && typeof pane.paneMessageIn === "function") return pane.paneMessageIn(locale);
   if (error instanceof LocalizedError) return error.messageIn(locale);
   // Errors may cross module copies (dynamic chunks): recognise the shape too.
   const maybe = error as { messageIn?: (l: Locale) => string } | null;

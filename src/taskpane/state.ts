@@ -34,6 +34,17 @@ export type Weighting = "equal" | "weight";
 export type Measure = "amount" | "units";
 export type Timeframe = "all" | "year" | "range";
 export type ForecastBase = "last" | "average" | "trend";
+/** The forecast bases the wizard offers (the engine's "growth" is not one: `quota allocate` has no option for a base either). */
+export const FORECAST_BASES: readonly ForecastBase[] = ["last", "average", "trend"];
+
+/**
+ * The wizard's base for a stored plan's forecast base: the same when the wizard offers it, else
+ * "last" (the default), with fellBack set so "Update the plan" says so.
+ */
+export function wizardForecastBase(stored: string | null | undefined): { base: ForecastBase; fellBack: boolean } {
+  const base = FORECAST_BASES.find((b) => b === stored);
+  return base ? { base, fellBack: false } : { base: "last", fellBack: stored !== null && stored !== undefined };
+}
 /** Profit as revenue minus the ticked cost columns, or a ready-made profit column as it is. */
 export type ProfitBasis = "costs" | "column";
 /** "pattern": one weight per period, typed in `weights` ("8,8,9,…", as the command's --phasing W,W,…; "Update the plan" fills in the stored plan's). */

@@ -6,7 +6,7 @@ import type { Locale } from "../i18n";
 import type { DetectedTable } from "../sheet/detect";
 import type { StoredPlan } from "../plan/stored";
 import { storedMapping, storedPlanInputs } from "../plan/storedInputs";
-import { DEFAULT_PARAMS, type Action, type ParamInputs } from "./state";
+import { DEFAULT_PARAMS, wizardForecastBase, type Action, type ParamInputs } from "./state";
 import { UpdateError } from "./updateStrings";
 
 /** The stored plan's source sheet is gone: the message names it and the sheets there are. */
@@ -45,7 +45,8 @@ export function updateAction(stored: StoredPlan, table: DetectedTable, sheet: st
     periods: String(i.periods),
     roundTo: numberText(i.roundTo, locale),
     growth: i.method === "forecast" ? numberText(Math.round(i.growth * 100 * 1e9) / 1e9, locale) : DEFAULT_PARAMS.growth,
-    forecastMethod: i.forecastMethod === "average" || i.forecastMethod === "trend" ? i.forecastMethod : DEFAULT_PARAMS.forecastMethod,
+    // A base the wizard does not offer falls back to "last": the card says so (UpdateSection).
+    forecastMethod: i.method === "forecast" ? wizardForecastBase(i.forecastMethod).base : DEFAULT_PARAMS.forecastMethod,
     // Profit with no cost columns was made from a ready-made profit column.
     profitBasis: i.method === "profit" && i.columns.costs.length === 0 ? "column" : "costs",
     timeframe: i.year !== null ? "year" : i.from || i.to ? "range" : "all",

@@ -21,6 +21,10 @@ export const updateStrings = {
     en: "The roster stored with the plan ({count, plural, one {# rep} other {# reps}}{from}) is used again as it was; to change it, make the plan with `quota allocate --roster`.",
     sv: "Bemanningslistan som sparades med planen ({count} säljare{from}) används igen som den var; för att ändra den, gör planen med `quota allocate --roster`.",
   },
+  updateForecastFallback: {
+    en: "The plan's forecast was made from \"{base}\", which the wizard does not offer: the update forecasts from the last result (the history's total), so the quotas may change.",
+    sv: "Planens prognos gjordes utifrån \"{base}\", som guiden inte erbjuder: uppdateringen gör prognosen utifrån senaste resultatet (historikens summa), så kvoterna kan ändras.",
+  },
   updateTeam: { en: "Teams from column \"{column}\", as in the plan.", sv: "Team från kolumnen \"{column}\", som i planen." },
   updateSheetMissing: {
     en: "The plan was made from sheet \"{sheet}\", which this workbook no longer has, so it cannot be updated from it. Sheets here: {sheets}.",

@@ -62,4 +62,44 @@ describe("the Attainment sheet", () => {
     expect(layoutPlan(buildAttainmentWritePlan(quarterly, { source: "x", createdAt: new Date() }, 1, "sv")).value(1, 9)).toBe("Uppf. 2026-K2");
     expect(layoutPlan(buildAttainmentWritePlan(quarterly, { source: "x", createdAt: new Date() }, 1, "en")).value(1, 9)).toBe("Att. 2026-Q2");
   });
+
+  test.each(["en", "sv"] as const)("reps in no team (new hires) get a team row of their own, so the team rows add up to the total (%s)", (locale) => {
+    const base = review();
+    const withHire = reviewPlan({
+      start: "2026-01",
+      periodLabels: Array.from({ length: 12 }, (_, i) => addMonths("2026-01", i)),
+      rows: [
+        { rep: "Anna", team: "North", quota: 120_000, schedule: new Array(12).fill(10_000) },
+        { rep: "Nora", team: null, quota: 36_000, schedule: new Array(12).fill(3_000) },
+        { rep: "Sofia", team: "South", quota: 24_000, schedule: new Array(12).fill(2_000) },
+        { rep: "Olle", team: "north", quota: 12_000, schedule: new Array(12).fill(1_000) },
+      ],
+      actuals: [
+        { name: "Anna", byMonth: { "2026-01": 12_000 } },
+        { name: "Nora", byMonth: { "2026-02": 2_500 } },
+        { name: "Olle", byMonth: { "2026-02": 700 } },
+      ],
+      through: "2026-02",
+    });
+    expect(base.teams.map((t) => t.team)).toEqual(["North", "South"]);
+    expect(withHire.teams.map((t) => [t.team, t.reps, t.quota, t.quotaToDate, t.actualToDate])).toEqual([
+      ["North", 2, 132_000, 22_000, 12_700],
+      ["South", 1, 24_000, 4_000, 0],
+      [null, 1, 36_000, 6_000, 2_500],
+    ]);
+    const grid = layoutPlan(buildAttainmentWritePlan(withHire, { source: "x", createdAt: new Date() }, 1, locale));
+    // Four reps in rows 2–5, totals in row 6; the team title in row 8, its header in 9, the teams from 10.
+    const first = 10;
+    const names = [0, 1, 2].map((k) => grid.value(first + k, 1));
+    expect(names).toEqual(["North", "South", locale === "sv" ? "(inget team)" : "(no team)"]);
+    const sumOf = (rows: number[], column: number) => rows.reduce((s, r) => s + (grid.value(r, column) as number), 0);
+    expect(sumOf([10, 11, 12], 2)).toBe(4); // reps
+    const total = withHire.total;
+    for (const [column, value] of [[3, total.quota], [4, total.quotaToDate], [5, total.actualToDate], [7, total.projection]]) {
+      // The team rows add up to the reps' rows (rows 2–5) and to the total.
+      expect(sumOf([10, 11, 12], column)).toBe(sumOf([2, 3, 4, 5], column));
+      expect(sumOf([10, 11, 12], column)).toBe(value);
+    }
+    expect(grid.value(first + 3, 1) ?? "").toBe("");
+  });
 });

@@ -3,6 +3,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { storedPlanOf, storedPlanWritePlan, type StoredPlan } from "../../src/plan/stored";
 import type { YearPlan } from "../../src/plan/types";
+import { StoredSourceError } from "../../src/plan/storedSource";
 import { FakePort, salesRows } from "./fakePort";
 import { browserHost, excelHost, renderWizard } from "./helpers";
 
@@ -106,5 +107,42 @@ describe("review panel", () => {
     expect(port.sheet("Måluppfyllelse")).toBeTruthy();
     expect(screen.getByTestId("review-at-or-above").textContent).toContain("(55–70 % är sunt)");
     expect(screen.getByTestId("review-download").textContent).toBe("Ladda ned sales-review.xlsx");
+  });
+
+  test.each([true, false])("in Swedish over an English Attainment sheet (the add-in's own: %s): the add-in's own is replaced where it is, as `quota review` does", async (ours) => {
+    const port = await planPort("excel");
+    port.sheets.push({ name: "Attainment", rows: [["stale"]] });
+    if (ours) port.ours.add("Attainment");
+    const { user } = renderWizard(excelHost(port), "sv");
+    const through = (await screen.findByTestId("review-through", {}, { timeout: 10_000 })) as HTMLInputElement;
+    await waitFor(() => expect(through.value).toBe("2025-06"));
+    await user.click(screen.getByRole("button", { name: "Skriv bladet Måluppfyllelse" }));
+    await waitFor(() => expect(screen.getByTestId("review-done")).toBeTruthy());
+    const written = ours ? "Attainment" : "Måluppfyllelse";
+    expect(screen.getByTestId("review-done").textContent).toContain(`"${written}"`);
+    expect(port.sheets.map((s) => s.name)).toEqual(ours ? ["Sales", "SalesQuota_Plan", "Attainment"] : ["Sales", "SalesQuota_Plan", "Attainment", "Måluppfyllelse"]);
+    // Swedish content in the sheet written; a user's own "Attainment" is left as it was.
+    expect(JSON.stringify(port.sheet(written)!.rows)).toContain("Säljare");
+    if (!ours) expect(port.sheet("Attainment")!.rows).toEqual([["stale"]]);
+  });
+
+  test.each([
+    ["en", "Write the Attainment sheet", 'The plan was made from sheet "Sales", which this workbook no longer has. Make the plan again, or bring the sheet back.'],
+    ["sv", "Skriv bladet Måluppfyllelse", 'Planen gjordes från bladet "Sales", som arbetsboken inte längre har. Gör planen igen, eller ta tillbaka bladet.'],
+  ] as const)("a missing source sheet is told without the command's hint in the pane (%s); the command keeps it", async (locale, button, text) => {
+    const port = await planPort("excel");
+    port.sheets.splice(port.sheets.findIndex((s) => s.name === "Sales"), 1);
+    port.sheets.push({ name: "Other", rows: [["Rep", "Date", "Amount"], ["Olle", new Date(Date.UTC(2025, 1, 3)), 100]] });
+    const { user } = renderWizard(excelHost(port), locale);
+    const through = (await screen.findByTestId("review-through", {}, { timeout: 10_000 })) as HTMLInputElement;
+    await user.clear(through);
+    await user.type(through, "2025-06");
+    await user.click(screen.getByRole("button", { name: button }));
+    await waitFor(() => expect(screen.getByTestId("review-error")).toBeTruthy());
+    const shown = screen.getByTestId("review-error").textContent ?? "";
+    expect(shown).toContain(text);
+    expect(shown).not.toContain("quota review");
+    // The command's wording (the same catalog) keeps its hint.
+    expect(new StoredSourceError("sourceSheetMissing", { sheet: "Sales" }).messageIn(locale)).toMatch(/\(quota review --actuals\)\.$/);
   });
 });

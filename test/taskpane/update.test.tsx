@@ -5,7 +5,7 @@
  * what changed per rep, and writing replaces the add-in's own Quotas sheet and stored plan.
  */
 import { screen, waitFor, within } from "@testing-library/react";
-import { readStoredPlan, type StoredPlan } from "../../src/plan/stored";
+import { readStoredPlan, storedPlanWritePlan, type StoredPlan } from "../../src/plan/stored";
 import { analyse, makePlan, readSource, writePlans } from "../../src/taskpane/pipeline";
 import { updateAction } from "../../src/taskpane/updateFill";
 import { readLocks, withPlanExtras } from "../../src/taskpane/updatePlan";
@@ -183,5 +183,33 @@ describe("Update the plan", () => {
     await user.upload(screen.getByTestId("file-input") as HTMLInputElement, new File([new Uint8Array([80, 75, 3, 4])], "sales.xlsx"));
     await user.click(await screen.findByRole("button", { name: "Update the plan" }, { timeout: 10_000 }));
     await waitFor(() => expect(screen.getByTestId("update-error").textContent).toContain('The plan\'s column "Amount" is no longer in sheet "Sales". Columns there: Rep, Team, Date, Belopp.'));
+  });
+
+  test.each([
+    ["growth", "last", 'The plan\'s forecast was made from "growth", which the wizard does not offer: the update forecasts from the last result (the history\'s total), so the quotas may change.'],
+    ["average", "average", null],
+  ] as const)("a forecast made from %s: the wizard keeps a base it offers, else the card says it falls back", async (stored, shown, said) => {
+    const port = await planWorkbook("excel");
+    const plan = await storedOf(port);
+    await port.apply(storedPlanWritePlan({ ...plan, params: { ...plan.params, method: "forecast", target: null, growth: 0.1, forecastMethod: stored } }));
+    expect((await storedOf(port)).params.forecastMethod).toBe(stored);
+    const { user } = renderWizard(excelHost(port));
+    await screen.findByTestId("update-plan", {}, { timeout: 10_000 });
+    if (said) expect(screen.getByTestId("update-forecast").textContent).toBe(said);
+    else expect(screen.queryByTestId("update-forecast")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Update the plan" }));
+    await waitFor(() => expect(screen.getByTestId("update-filled")).toBeTruthy());
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    expect((screen.getByRole("combobox", { name: "Forecast from" }) as HTMLSelectElement).value).toBe(shown);
+    expect((screen.getByTestId("growth") as HTMLInputElement).value).toBe("10");
+  });
+
+  test("the fallback is said in Swedish too", async () => {
+    const port = await planWorkbook("excel");
+    const plan = await storedOf(port);
+    await port.apply(storedPlanWritePlan({ ...plan, params: { ...plan.params, method: "forecast", target: null, forecastMethod: "growth" } }));
+    renderWizard(excelHost(port), "sv");
+    await waitFor(() => expect(screen.getByTestId("update-forecast").textContent).toBe('Planens prognos gjordes utifrån "growth", som guiden inte erbjuder: uppdateringen gör prognosen utifrån senaste resultatet (historikens summa), så kvoterna kan ändras.'), { timeout: 10_000 });
   });
 });

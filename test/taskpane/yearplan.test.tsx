@@ -5,8 +5,9 @@ import { browserHost, excelHost, openSalesFile, renderWizard, select } from "./h
 import { parseStoredPlan, STORED_PLAN_SHEET } from "../../src/plan/stored";
 import { lettersSheetName } from "../../src/plan/lettersSheet";
 
-async function toMethod() {
-  const port = new FakePort([{ name: "Sales", rows: salesRows() }], { kind: "excel" });
+async function toMethod(extra: { name: string; rows: unknown[][]; ours: boolean }[] = []) {
+  const port = new FakePort([{ name: "Sales", rows: salesRows() }, ...extra.map((x) => ({ name: x.name, rows: x.rows as never[][] }))], { kind: "excel" });
+  for (const x of extra) if (x.ours) port.ours.add(x.name);
   const r = renderWizard(excelHost(port), "en");
   const next = () => r.user.click(screen.getByRole("button", { name: "Next" }));
   await waitFor(() => expect(screen.getByTestId("row-stats")).toBeTruthy());
@@ -76,6 +77,23 @@ describe("the wizard's year plan (as the quota command makes it)", () => {
     expect(stored.result.planTotal).toBe(22000);
     const letters = JSON.stringify(port.sheet(lettersSheetName("en"))!.rows);
     for (const rep of ["Anna", "Bertil", "Cecilia", "David", "Erik"]) expect(letters).toContain(rep);
+  });
+
+  test.each([
+    [true, "Kvotbrev", ["Sales", "Kvotbrev", "Quotas", STORED_PLAN_SHEET]],
+    [false, "Letters", ["Sales", "Kvotbrev", "Quotas", STORED_PLAN_SHEET, "Letters"]],
+  ])("a rerun in the other language: the add-in's own letters sheet (%s) is replaced where it is, as the command does", async (ours, written, sheets) => {
+    const { user, port, next } = await toMethod([{ name: "Kvotbrev", rows: [["stale"]], ours }]);
+    await next();
+    await next();
+    await user.click(screen.getByTestId("write-letters"));
+    await user.click(screen.getByTestId("write"));
+    await waitFor(() => expect(screen.getByTestId("write-done")).toBeTruthy());
+    expect(port.applied.map((p) => p.sheet)).toEqual(["Quotas", STORED_PLAN_SHEET, written]);
+    expect(port.sheets.map((s) => s.name)).toEqual(sheets);
+    // The letters are in English (the wizard's language), wherever they are written; a user's sheet is kept.
+    expect(JSON.stringify(port.sheet(written)!.rows)).toContain("Anna");
+    expect(port.sheet("Kvotbrev")!.rows).toEqual(ours ? port.sheet(written)!.rows : [["stale"]]);
   });
 
   test("an uplift of 10 (no %) is refused on its field, as the command refuses --uplift 10", async () => {
