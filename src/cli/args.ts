@@ -9,6 +9,7 @@ import { FIRST_EXCEL_YEAR, isExcelDate, isExcelYear, LAST_EXCEL_YEAR } from "../
 import { addinSheetNames, isReservedSheetName } from "../plan/sheetNames";
 import { parseNumberInput, parsePeriods, parseTarget, targetRoundsToZero } from "../sheet/inputs";
 import { QUOTA_METHODS, QuotaMethod } from "../sheet/quotaPlan";
+import { FORECAST_METHODS, type ForecastMethod } from "../quota/forecast";
 import { FreezeCommandOptions, parseFreezeArgs } from "./freezeArgs";
 import { parseRefreshArgs, parseReviewArgs, RefreshCommandOptions, ReviewCommandOptions } from "./lifecycleArgs";
 import { usageError } from "./messages";
@@ -32,6 +33,8 @@ export interface AllocateOptions {
   target: number | null;
   periods: number;
   growth: number;
+  /** What a forecast starts from: the last result (default), the monthly average, the trend or the growth curve. */
+  forecastMethod: ForecastMethod;
   round: number;
   weights: string | null;
   costs: string[] | null;
@@ -76,6 +79,7 @@ const OPTIONS: Record<string, OptionKind> = {
   "--target": "value",
   "--periods": "value",
   "--growth": "value",
+  "--forecast": "value",
   "--round": "value",
   "--weights": "value",
   "--cost": "value",
@@ -256,6 +260,10 @@ export function parseArgs(argv: readonly string[]): Command {
   if (target !== null && method !== "forecast" && targetRoundsToZero(target, round)) throw usageError("targetRoundsToZero", { value: targetText ?? "", round: values.get("--round") ?? "" });
   const growthText = values.get("--growth");
   const growth = growthText === undefined ? 0 : parseGrowthArg(growthText);
+  const forecastText = values.get("--forecast");
+  const forecastMethod = (forecastText ?? "last").trim().toLowerCase() as ForecastMethod;
+  if (!FORECAST_METHODS.includes(forecastMethod)) throw usageError("badForecast", { value: forecastText ?? "", methods: FORECAST_METHODS.join(", ") });
+  if (forecastText !== undefined && method !== "forecast") throw usageError("forecastNeedsForecast");
 
   const yearText = values.get("--year");
   let year: number | null = null;
@@ -300,6 +308,7 @@ export function parseArgs(argv: readonly string[]): Command {
     target,
     periods,
     growth,
+    forecastMethod,
     round,
     weights,
     costs,

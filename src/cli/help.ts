@@ -65,6 +65,8 @@ Method:
   --periods N            review periods the horizon is split into (default 1; 12 = months)
   --round R              rounding unit of every quota (default 1; 0 = no rounding)
   --growth G             forecast growth: 0.3 or 30% (default 0)
+  --forecast B           forecast base: last (default; the whole history) | average
+                         (monthly average) | trend (linear trend) | growth (growth curve)
   --weights COL          top-down weight column
   --cost COL,...         cost columns for profit (default: detected cost columns)
 
@@ -121,6 +123,8 @@ Metod:
   --periods N            uppföljningsperioder som perioden delas i (standard 1; 12 = månader)
   --round R              avrundningsenhet för varje kvot (standard 1; 0 = ingen avrundning)
   --growth G             tillväxt för forecast: 0.3 eller 30% (standard 0)
+  --forecast B           prognosgrund: last (standard; hela historiken) | average
+                         (månadssnitt) | trend (linjär trend) | growth (tillväxtkurva)
   --weights KOL          viktkolumn för topdown
   --cost KOL,...         kostnadskolumner för profit (standard: hittade kostnadskolumner)
 

@@ -61,6 +61,7 @@ export function allocateOptionsOf(stored: StoredPlan, input: string, out: string
     target: i.target,
     periods: i.periods,
     growth: i.growth,
+    forecastMethod: i.forecastMethod ?? "last",
     round: i.roundTo,
     weights: i.weighting === "weight" ? i.columns.weight : null,
     costs: i.method === "profit" ? i.columns.costs : null,

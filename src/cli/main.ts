@@ -315,6 +315,7 @@ function planParams(options: AllocateOptions): QuotaPlanParams {
     periods: options.periods,
     roundTo: options.round,
     growth: options.growth,
+    ...(options.method === "forecast" ? { forecastMethod: options.forecastMethod } : {}),
     ...(options.method === "topdown" ? { weighting: options.weights === null ? "equal" : "weight" } : {}),
   } as QuotaPlanParams;
 }

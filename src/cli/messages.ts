@@ -117,6 +117,14 @@ export const cliMessages: Catalog = {
     en: "--target is required for --method {method} (the total to split between the reps).",
     sv: "--target krävs för --method {method} (summan som ska fördelas mellan säljarna).",
   },
+  badForecast: {
+    en: "Unknown forecast base \"{value}\". Use one of: {methods}.",
+    sv: "Okänd prognosgrund \"{value}\". Använd någon av: {methods}.",
+  },
+  forecastNeedsForecast: {
+    en: "--forecast is used only with --method forecast.",
+    sv: "--forecast används bara med --method forecast.",
+  },
   weightsNeedTopdown: {
     en: "--weights is used only with --method topdown.",
     sv: "--weights används bara med --method topdown.",

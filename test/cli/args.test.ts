@@ -68,6 +68,14 @@ describe("parseArgs", () => {
     expect(o.to).toEqual(new Date(Date.UTC(2025, 5, 30, 23, 59, 59, 999))); // the whole last day
   });
 
+  it("reads the forecast base: last by default, one of the engine's bases, only with --method forecast", () => {
+    expect(allocate("--method", "forecast").forecastMethod).toBe("last");
+    expect(allocate("--method", "forecast", "--forecast", " Trend ").forecastMethod).toBe("trend");
+    expect(allocate("--method", "forecast", "--forecast=average").forecastMethod).toBe("average");
+    expect(() => allocate("--method", "forecast", "--forecast", "median")).toThrow(/Unknown forecast base "median"\. Use one of: last, average, trend, growth/);
+    expect(() => allocate("--target", "100", "--forecast", "trend")).toThrow(/--forecast is used only with --method forecast/);
+  });
+
   it("takes cost columns as a list and a value that starts with a minus", () => {
     expect(allocate("--method", "profit", "--target", "1", "--cost", "COGS, Freight").costs).toEqual(["COGS", "Freight"]);
     expect(allocate("--method", "forecast", "--growth", "-10%").growth).toBeCloseTo(-0.1, 12);

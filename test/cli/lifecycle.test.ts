@@ -88,6 +88,22 @@ describe("quota refresh", () => {
     expect(res.stderr).not.toContain("same quotas");
   });
 
+  it("keeps a forecast's base (--forecast trend): the same quotas, not the last-result forecast", async () => {
+    const dir = tempDir();
+    const src = await writeWorkbook(path.join(dir, "sales.xlsx"), [{ name: "Sales", rows: salesRows(), formats: { 2: "yyyy-mm-dd" } }]);
+    const forecast = ["--year", "2025", "--method", "forecast", "--periods", "12", "--round", "100", "--start", "2026-01", "--json"];
+    const trend = await run(["allocate", src, "--out", "plan.xlsx", ...forecast, "--forecast", "trend"], dir);
+    expect(trend.code).toBe(0);
+    const last = JSON.parse((await run(["allocate", src, "--out", "last.xlsx", ...forecast], dir)).stdout);
+    const made = JSON.parse(trend.stdout);
+    // Anna's sales fall and Cai's rise through 2025: their trends differ from their totals.
+    expect(made.rows.map((r: { quota: number }) => r.quota)).not.toEqual(last.rows.map((r: { quota: number }) => r.quota));
+    const res = await run(["refresh", "plan.xlsx", "--out", "refreshed.xlsx", "--json"], dir);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain("The refreshed plan has the same quotas and schedules as the stored one.");
+    expect(JSON.parse(res.stdout).rows).toEqual(made.rows);
+  });
+
   it("says so when the workbook holds no stored plan", async () => {
     const dir = tempDir();
     await writeWorkbook(path.join(dir, "sales.xlsx"), [{ name: "Sales", rows: salesRows() }]);
