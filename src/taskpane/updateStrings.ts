@@ -18,8 +18,8 @@ export const updateStrings = {
   },
   updateLocks: { en: " and {count, plural, one {# lock} other {# locks}}", sv: " och {count} {count, plural, one {låsning} other {låsningar}}" },
   updateRoster: {
-    en: "The roster stored with the plan ({count, plural, one {# rep} other {# reps}}{from}) is used again as it was; to change it, make the plan with `quota allocate --roster`.",
-    sv: "Bemanningslistan som sparades med planen ({count} säljare{from}) används igen som den var; för att ändra den, gör planen med `quota allocate --roster`.",
+    en: "The roster stored with the plan ({count, plural, one {# rep} other {# reps}}{from}) is used again as it was, unless you choose a roster sheet in step 2.",
+    sv: "Personallistan som sparades med planen ({count} säljare{from}) används igen som den var, om du inte väljer ett blad som personallista i steg 2.",
   },
   updateTeam: { en: "Teams from column \"{column}\", as in the plan.", sv: "Team från kolumnen \"{column}\", som i planen." },
   updateSheetMissing: {
