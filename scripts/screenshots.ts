@@ -93,7 +93,7 @@ async function walk(browser: Browser, url: string, bytes: Buffer, shot: Shot, sa
     await settle(page);
     await save(page, "1-source");
     await page.getByRole("button", { name: NEXT[shot.locale], exact: true }).click();
-    await page.getByTestId("target").fill("1500000");
+    await page.getByTestId("target").fill(shot.locale === "sv-SE" ? "1 500 000" : "1,500,000");
     await settle(page);
     await save(page, "2-method");
     await page.getByTestId("roster").selectOption("Roster");
