@@ -14,7 +14,7 @@ export const updateStrings = {
   updateWorking: { en: "Reading the plan's source…", sv: "Läser planens källa…" },
   updateFilled: {
     en: "Filled in from the plan made {date}: sheet \"{sheet}\", its columns, time frame, method, target, periods, start, phasing, rounding, uplift{locks}. Go Back to check or change them.",
-    sv: "Ifyllt från planen gjord {date}: bladet \"{sheet}\", dess kolumner, tidsram, metod, mål, perioder, start, fördelning, avrundning, påslag{locks}. Gå Tillbaka för att kontrollera eller ändra dem.",
+    sv: "Ifyllt från planen gjord {date}: bladet \"{sheet}\", dess kolumner, tidsram, metod, mål, perioder, start, fördelning, avrundning, överfördelning{locks}. Gå Tillbaka för att kontrollera eller ändra dem.",
   },
   updateLocks: { en: " and {count, plural, one {# lock} other {# locks}}", sv: " och {count} {count, plural, one {låsning} other {låsningar}}" },
   updateRoster: {
