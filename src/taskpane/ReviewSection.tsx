@@ -167,7 +167,7 @@ export function ReviewSection({ opened, busy }: { opened: OpenedWorkbook | null;
           }} placeholder="YYYY-MM" data-testid="review-through" />
       </Field>
       <div className={styles.actions}>
-        <Button onClick={() => void write()} disabled={busy || phase.kind === "working"} data-testid="review-write">
+        <Button onClick={() => void write()} disabledFocusable={busy || phase.kind === "working"} data-testid="review-write">
           {t("reviewButton")}
         </Button>
       </div>

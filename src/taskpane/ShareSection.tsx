@@ -36,10 +36,17 @@ export function ShareSection({ opened, busy }: { opened: OpenedWorkbook | null; 
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [progress, setProgress] = useState<Progress | null>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
+  const startRef = useRef<HTMLButtonElement>(null);
+  /** Cancel, or a scan that found nothing (or failed), puts focus back on the start button. */
+  const refocusStart = useRef(false);
   const n = (x: number) => formatNumber(x, locale);
 
   useEffect(() => {
     if (phase.kind === "confirm" || phase.kind === "done") confirmRef.current?.querySelector("button")?.focus();
+    if (refocusStart.current && startRef.current) {
+      refocusStart.current = false;
+      startRef.current.focus();
+    }
   }, [phase.kind]);
   // Another workbook: start again.
   useEffect(() => setPhase({ kind: "idle" }), [opened]);
@@ -54,8 +61,10 @@ export function ShareSection({ opened, busy }: { opened: OpenedWorkbook | null; 
     setPhase({ kind: "scanning" });
     try {
       const report = await port.freezeFormulas(callsSalesFunction, { dryRun: true, onProgress });
+      refocusStart.current = report.count === 0;
       setPhase(report.count === 0 ? { kind: "nothing", report } : { kind: "confirm", report });
     } catch (error) {
+      refocusStart.current = true;
       setPhase({ kind: "error", error });
     }
   };
@@ -66,6 +75,7 @@ export function ShareSection({ opened, busy }: { opened: OpenedWorkbook | null; 
       const report = await port.freezeFormulas(callsSalesFunction, { onProgress });
       setPhase({ kind: "done", report });
     } catch (error) {
+      refocusStart.current = true;
       setPhase({ kind: "error", error });
     }
   };
@@ -88,7 +98,7 @@ export function ShareSection({ opened, busy }: { opened: OpenedWorkbook | null; 
       <p className={styles.hint}>{t("shareExplain")}</p>
       {(phase.kind === "idle" || phase.kind === "nothing" || phase.kind === "error") && (
         <div className={styles.actions}>
-          <Button onClick={() => void scan()} disabled={busy} data-testid="share-start">
+          <Button ref={startRef} onClick={() => void scan()} disabled={busy} data-testid="share-start">
             {t("shareButton")}
           </Button>
         </div>
@@ -124,7 +134,13 @@ export function ShareSection({ opened, busy }: { opened: OpenedWorkbook | null; 
             <Button appearance="primary" onClick={() => void freeze()} disabled={busy} data-testid="share-confirm-button">
               {t("shareConfirm")}
             </Button>
-            <Button onClick={() => setPhase({ kind: "idle" })} data-testid="share-cancel">
+            <Button
+              onClick={() => {
+                refocusStart.current = true;
+                setPhase({ kind: "idle" });
+              }}
+              data-testid="share-cancel"
+            >
               {t("shareCancel")}
             </Button>
           </div>

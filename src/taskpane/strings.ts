@@ -227,6 +227,10 @@ export const strings = {
     sv: "Ett blad med säljare och Start samt eventuellt Slut, Ramp och Full (månadskvot).",
   },
   rosterSheetGone: { en: "The sheet \"{sheet}\" is no longer in the workbook.", sv: "Bladet \"{sheet}\" finns inte längre i arbetsboken." },
+  rosterStored: {
+    en: "The roster stored with the plan is used ({count, plural, one {# rep} other {# reps}}); choose a sheet to replace it.",
+    sv: "Personallistan som sparades med planen används ({count, plural, one {# säljare} other {# säljare}}); välj ett blad för att ersätta den.",
+  },
   rosterReading: { en: "Reading the roster…", sv: "Läser personallistan…" },
   rosterRead: { en: "{count, plural, one {# rep} other {# reps}} on the roster.", sv: "{count, plural, one {# säljare} other {# säljare}} i personallistan." },
   startLabel: { en: "First month (YYYY-MM)", sv: "Första månad (ÅÅÅÅ-MM)" },

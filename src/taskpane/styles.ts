@@ -90,11 +90,15 @@ export const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(min(150px, 100%), 1fr))",
     gap: tokens.spacingVerticalM,
+    // Fields side by side start level: a long hint under one does not push the other's input down.
+    alignItems: "start",
     // A <select> is as wide as its longest option unless told otherwise: long headers must
     // not push the grid wider than the pane.
     "& > *": { minWidth: 0 },
     "& select": { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   },
+  /** A grid2 cell that takes a whole row (a field whose value is long, like the phasing weights). */
+  wide: { gridColumn: "1 / -1" },
   fieldset: {
     margin: 0,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,

@@ -14,12 +14,12 @@ export const updateStrings = {
   updateWorking: { en: "Reading the plan's source…", sv: "Läser planens källa…" },
   updateFilled: {
     en: "Filled in from the plan made {date}: sheet \"{sheet}\", its columns, time frame, method, target, periods, start, phasing, rounding, uplift{locks}. Go Back to check or change them.",
-    sv: "Ifyllt från planen gjord {date}: bladet \"{sheet}\", dess kolumner, tidsram, metod, mål, perioder, start, fördelning, avrundning, påslag{locks}. Gå Tillbaka för att kontrollera eller ändra dem.",
+    sv: "Ifyllt från planen gjord {date}: bladet \"{sheet}\", dess kolumner, tidsram, metod, mål, perioder, start, fördelning, avrundning, överfördelning{locks}. Gå Tillbaka för att kontrollera eller ändra dem.",
   },
   updateLocks: { en: " and {count, plural, one {# lock} other {# locks}}", sv: " och {count} {count, plural, one {låsning} other {låsningar}}" },
   updateRoster: {
-    en: "The roster stored with the plan ({count, plural, one {# rep} other {# reps}}{from}) is used again as it was; to change it, make the plan with `quota allocate --roster`.",
-    sv: "Bemanningslistan som sparades med planen ({count} säljare{from}) används igen som den var; för att ändra den, gör planen med `quota allocate --roster`.",
+    en: "The roster stored with the plan ({count, plural, one {# rep} other {# reps}}{from}) is used again as it was, unless you choose a roster sheet in step 2.",
+    sv: "Personallistan som sparades med planen ({count} säljare{from}) används igen som den var, om du inte väljer ett blad som personallista i steg 2.",
   },
   updateForecastFallback: {
     en: "The plan's forecast was made from \"{base}\", which the wizard does not offer: the update forecasts from the last result (the history's total), so the quotas may change.",

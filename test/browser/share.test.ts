@@ -89,6 +89,13 @@ test("outside Excel: prepare for sharing freezes the SALES formulas of the opene
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await page.screenshot({ path: path.join(OUT, "share-confirm-320.png"), fullPage: true });
 
+    // Cancel puts focus back on the button that started it (not lost on the page).
+    await page.getByTestId("share-cancel").click();
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === "share-start");
+    await expect(page.getByTestId("share-confirm").count()).resolves.toBe(0);
+    await page.getByTestId("share-start").click();
+    await page.getByTestId("share-confirm").waitFor();
+
     await page.getByTestId("share-confirm-button").click();
     await page.getByTestId("share-done").waitFor();
     await expect(page.getByTestId("share-done").textContent()).resolves.toBe("Replaced 13 SALES formulas by their values (Plan 13).");

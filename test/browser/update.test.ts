@@ -147,6 +147,11 @@ test("unchanged data: every input filled in, no changes, the same quotas written
     // The add-in's own Quotas sheet was written over, not a second one added.
     const sheets = (await (await XlsxFile.open(saved)).listSheets()).map((s) => s.name);
     expect(sheets.filter((n) => /^Quotas/.test(n))).toEqual(["Quotas"]);
+
+    // The review panel keeps focus on its button while it writes (not lost on the page).
+    await page.getByTestId("review-write").click();
+    await page.getByTestId("review-done").waitFor();
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe("review-write");
   });
 });
 

@@ -141,6 +141,33 @@ async function pageOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
+/** How far the preview table scrolls sideways inside its region (0: all of it in view). */
+async function tableScroll(page: Page): Promise<number> {
+  return page.getByTestId("preview-table").evaluate((t) => {
+    const region = t.closest("[role=region]") as HTMLElement;
+    return region.scrollWidth - region.clientWidth;
+  });
+}
+
+/** Words of the rows' marks (Locked, New hire…) that are broken across two lines. */
+async function splitWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const mark of Array.from(document.querySelectorAll("[data-testid=preview-table] [data-mark]"))) {
+      const text = mark.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+      const value = text.textContent ?? "";
+      for (const m of Array.from(value.matchAll(/\S+/g))) {
+        const range = document.createRange();
+        range.setStart(text, m.index!);
+        range.setEnd(text, m.index! + m[0].length);
+        if (new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  });
+}
+
 /** Elements outside the scroll regions that reach past the pane's right edge (what would widen it). */
 async function wideElements(page: Page): Promise<string[]> {
   return page.evaluate(() =>
@@ -209,6 +236,8 @@ async function runYearPlan(locale: "en-US" | "sv-SE", t: Texts): Promise<void> {
       await page.waitForTimeout(200);
       const label = `${tag} method ${width}px`;
       expect({ label, overflow: await pageOverflow(page), wide: await wideElements(page) }).toEqual({ label, overflow: 0, wide: [] });
+      // The twelve weights are all in view in their input (it takes a whole row of the grid).
+      expect({ label, hidden: await page.getByTestId("weights").evaluate((e) => e.scrollWidth - e.clientWidth) }).toEqual({ label, hidden: 0 });
       await page.screenshot({ path: path.join(OUT, `yearplan-method-${tag}-${width}.png`), fullPage: true });
       if (width === 320) await axe(page, label);
     }
@@ -237,6 +266,9 @@ async function runYearPlan(locale: "en-US" | "sv-SE", t: Texts): Promise<void> {
     await page.setViewportSize({ width: 320, height: 900 });
     await page.waitForTimeout(300);
     expect({ editing: 320, overflow: await pageOverflow(page), wide: await wideElements(page) }).toEqual({ editing: 320, overflow: 0, wide: [] });
+    // …nor the table: the editor's input and both buttons are in view without scrolling it sideways.
+    expect({ editing: 320, tableScroll: await tableScroll(page) }).toEqual({ editing: 320, tableScroll: 0 });
+    expect({ editing: 320, splitWords: await splitWords(page) }).toEqual({ editing: 320, splitWords: [] });
     await page.setViewportSize({ width: 450, height: 900 });
     await page.keyboard.press("ControlOrMeta+A");
     await page.keyboard.type(t.amount);

@@ -166,7 +166,7 @@ describe("Update the plan", () => {
     const card = await screen.findByTestId("update-plan", {}, { timeout: 10_000 });
     expect(card.textContent).toBe("Arbetsboken har en kvotplan gjord 2026-01-05 (nedifrån och upp, mål 72\u00a0000).");
     await user.click(screen.getByRole("button", { name: "Uppdatera planen" }));
-    await waitFor(() => expect(screen.getByTestId("update-roster").textContent).toBe("Bemanningslistan som sparades med planen (1 säljare, staff.xlsx, Roster) används igen som den var; för att ändra den, gör planen med `quota allocate --roster`."));
+    await waitFor(() => expect(screen.getByTestId("update-roster").textContent).toBe("Personallistan som sparades med planen (1 säljare, staff.xlsx, Roster) används igen som den var, om du inte väljer ett blad som personallista i steg 2."));
     await waitFor(() => expect(screen.getByTestId("update-no-changes").textContent).toContain("Inga ändringar"));
     await user.click(screen.getByTestId("write"));
     await waitFor(() => expect(screen.getByTestId("write-done")).toBeTruthy());

@@ -29,11 +29,16 @@ const useLockStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     color: tokens.colorNeutralForeground2,
     whiteSpace: "normal",
+    // Break between words only ("Nyanställd (upprampning)" must not split inside a word).
+    overflowWrap: "normal",
+    wordBreak: "normal",
   },
   locked: { border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`, color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   controls: { display: "flex", flexWrap: "wrap", justifyContent: "flex-end", gap: tokens.spacingHorizontalXXS, marginTop: "2px" },
-  editor: { display: "flex", flexDirection: "column", alignItems: "stretch", gap: tokens.spacingVerticalXXS, marginTop: "2px", minWidth: "7em" },
+  editor: { display: "flex", flexDirection: "column", alignItems: "stretch", gap: tokens.spacingVerticalXXS, marginTop: "2px", minWidth: "5.5em" },
   input: { width: "100%", minWidth: 0 },
+  // The native input's default size (20 characters) would widen the quota column past a 320 px pane.
+  nativeInput: { width: "100%", minWidth: 0 },
   lockList: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   lockItem: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   lockName: { flexGrow: 1, minWidth: "6em", overflowWrap: "anywhere" },
@@ -105,7 +110,7 @@ export function QuotaEditor({ row, rowActive, editing, decimals, onEdit }: { row
     return (
       <span className={s.editor} data-cell-controls="">
         <Input
-          input={{ ref: input }}
+          input={{ ref: input, size: 1, className: s.nativeInput }}
           className={s.input}
           size="small"
           value={draft}

@@ -159,7 +159,7 @@ function YearOptions() {
           </Select>
         </Field>
         {p.phasing === "pattern" && (
-          <Field label={t("weightsLabel")} hint={t("weightsHint")} {...weightsError()}>
+          <Field className={styles.wide} label={t("weightsLabel")} hint={t("weightsHint")} {...weightsError()}>
             <Input value={p.weights} autoComplete="off" onChange={(_, d) => set("weights")(d.value)} onBlur={touch("weights")} data-testid="weights" />
           </Field>
         )}
@@ -194,6 +194,11 @@ function RosterChoice() {
           ))}
         </Select>
       </Field>
+      {!roster && state.update?.roster && state.update.roster.length > 0 && (
+        <p className={styles.hint} data-testid="roster-stored">
+          {t("rosterStored", { count: formatNumber(state.update.roster.length, locale, 0) })}
+        </p>
+      )}
       {roster?.status === "reading" && (
         <p className={styles.hint} role="status">
           {t("rosterReading")}
