@@ -206,13 +206,13 @@ export function ReviewSection({ opened, busy }: { opened: OpenedWorkbook | null;
                 data-testid="review-download"
                 onClick={async () => {
                   try {
-                    downloadBytes(await opened.toBuffer!(), reviewFileName(state.fileName));
+                    downloadBytes(await opened.toBuffer!(), reviewFileName(state.fileName, locale));
                   } catch (error) {
                     setPhase({ kind: "error", error });
                   }
                 }}
               >
-                {t("reviewDownload", { file: reviewFileName(state.fileName) })}
+                {t("reviewDownload", { file: reviewFileName(state.fileName, locale) })}
               </Button>
             </div>
           )}

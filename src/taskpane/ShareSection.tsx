@@ -159,13 +159,13 @@ export function ShareSection({ opened, busy }: { opened: OpenedWorkbook | null; 
                 data-testid="share-download"
                 onClick={async () => {
                   try {
-                    downloadBytes(await opened.toBuffer!(), sharedFileName(state.fileName));
+                    downloadBytes(await opened.toBuffer!(), sharedFileName(state.fileName, locale));
                   } catch (error) {
                     setPhase({ kind: "error", error });
                   }
                 }}
               >
-                {t("shareDownload", { file: sharedFileName(state.fileName) })}
+                {t("shareDownload", { file: sharedFileName(state.fileName, locale) })}
               </Button>
             </div>
           )}

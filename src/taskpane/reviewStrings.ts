@@ -1,5 +1,6 @@
 /** The texts of the Review panel (ReviewSection), in English and Swedish. */
 import { Catalog, Locale, MessageParams, localize } from "../i18n";
+import { derivedFileName } from "../workbook/plan";
 
 export const reviewStrings = {
   reviewHeading: { en: "Review the plan", sv: "Följ upp planen" },
@@ -37,8 +38,7 @@ export function reviewTranslator(locale: Locale): (id: ReviewMessageId, params?:
   return (id, params) => localize(reviewStrings, id, params, locale);
 }
 
-/** "sales.xlsx" → "sales-review.xlsx". */
-export function reviewFileName(original: string | null): string {
-  const stem = (original ?? "workbook").replace(/\.xlsx$/i, "") || "workbook";
-  return `${stem}-review.xlsx`;
+/** "sales.xlsx" → "sales-review.xlsx" ("sales-uppföljning.xlsx" in Swedish; .xlsm stays .xlsm). */
+export function reviewFileName(original: string | null, locale: Locale): string {
+  return derivedFileName(original, "review", locale);
 }

@@ -1,5 +1,6 @@
 /** The texts of "Prepare for sharing" (ShareSection), in English and Swedish. */
 import { Catalog, Locale, MessageParams, localize } from "../i18n";
+import { derivedFileName } from "../workbook/plan";
 
 export const shareStrings = {
   shareHeading: { en: "Share this workbook", sv: "Dela arbetsboken" },
@@ -39,8 +40,7 @@ export function shareTranslator(locale: Locale): (id: ShareMessageId, params?: M
   return (id, params) => localize(shareStrings, id, params, locale);
 }
 
-/** "sales.xlsx" → "sales-shared.xlsx". */
-export function sharedFileName(original: string | null): string {
-  const stem = (original ?? "workbook").replace(/\.xlsx$/i, "") || "workbook";
-  return `${stem}-shared.xlsx`;
+/** "sales.xlsx" → "sales-shared.xlsx" ("sales-delad.xlsx" in Swedish; .xlsm stays .xlsm). */
+export function sharedFileName(original: string | null, locale: Locale): string {
+  return derivedFileName(original, "shared", locale);
 }

@@ -47,10 +47,24 @@ export async function chooseOwnSheet(names: Record<Locale, string>, locale: Loca
  * a macro-enabled "sales.xlsm" stays .xlsm.
  */
 export function outputFileName(input: string | null, locale: Locale): string {
+  return derivedFileName(input, defaultOutputSheet(locale).toLowerCase(), locale);
+}
+
+const FILE_SUFFIXES = {
+  review: { en: "review", sv: "uppföljning" },
+  shared: { en: "shared", sv: "delad" },
+} as const;
+
+/**
+ * The name of a copy made from `input`: "sales.xlsx" → "sales-review.xlsx" ("sales-uppföljning.xlsx"
+ * in Swedish). A macro workbook stays .xlsm: Excel refuses a macro workbook named .xlsx.
+ */
+export function derivedFileName(input: string | null, suffix: keyof typeof FILE_SUFFIXES | (string & {}), locale: Locale): string {
   const name = (input ?? "").replace(/^.*[\\/]/, "");
   const macro = /\.xlsm$/i.test(name);
   const stem = name.replace(/\.(xls[xm]|csv|tsv|txt)$/i, "") || (locale === "sv" ? "arbetsbok" : "workbook");
-  return `${stem}-${defaultOutputSheet(locale).toLowerCase()}.${macro ? "xlsm" : "xlsx"}`;
+  const word = suffix in FILE_SUFFIXES ? FILE_SUFFIXES[suffix as keyof typeof FILE_SUFFIXES][locale] : suffix;
+  return `${stem}-${word}.${macro ? "xlsm" : "xlsx"}`;
 }
 
 /**

@@ -121,7 +121,7 @@ const SV: Texts = {
   wrote: 'Skrev bladet "Måluppfyllelse" (4 säljare, till och med 2025-06).',
   attainment: (p, a, q) => `Måluppfyllelse hittills: ${p} (${a} av ${q}).`,
   atOrAbove: (p) => `Säljare på eller över kvot: ${p} (55–70 % är sunt).`,
-  download: "Ladda ned plan-review.xlsx",
+  download: "Ladda ned plan-uppföljning.xlsx",
   headers: ["Säljare", "Team", "Årskvot", "Kvot hittills", "Utfall hittills", "Måluppfyllelse", "Prognos (takt)"],
 };
 
@@ -191,7 +191,7 @@ async function reviewIn(t: Texts): Promise<void> {
     await page.getByTestId("review").screenshot({ path: path.join(OUT, `review-${t.tag}-320.png`) });
 
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("review-download").click()]);
-    expect(file.suggestedFilename()).toBe("plan-review.xlsx");
+    expect(file.suggestedFilename()).toBe(t.download.replace(/^\S+ (ned )?/, ""));
     const saved = path.join(OUT, `review-download-${t.tag}.xlsx`);
     await file.saveAs(saved);
 

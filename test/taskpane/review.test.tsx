@@ -106,7 +106,7 @@ describe("review panel", () => {
     await waitFor(() => expect(screen.getByTestId("review-done")).toBeTruthy());
     expect(port.sheet("Måluppfyllelse")).toBeTruthy();
     expect(screen.getByTestId("review-at-or-above").textContent).toContain("(55–70 % är sunt)");
-    expect(screen.getByTestId("review-download").textContent).toBe("Ladda ned sales-review.xlsx");
+    expect(screen.getByTestId("review-download").textContent).toBe("Ladda ned sales-uppföljning.xlsx");
   });
 
   test.each([true, false])("in Swedish over an English Attainment sheet (the add-in's own: %s): the add-in's own is replaced where it is, as `quota review` does", async (ours) => {

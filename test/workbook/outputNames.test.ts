@@ -1,5 +1,5 @@
 /** The output sheet's and the result file's names, shared by the command and the wizard. */
-import { chooseOutputSheet, defaultOutputSheet, outputFileName } from "../../src/workbook/plan";
+import { chooseOutputSheet, defaultOutputSheet, derivedFileName, outputFileName } from "../../src/workbook/plan";
 import type { SheetOwnership } from "../../src/workbook/port";
 
 describe("output names in the user's language", () => {
@@ -16,6 +16,16 @@ describe("output names in the user's language", () => {
     expect(outputFileName("/tmp/x/sales.xlsx", "en")).toBe("sales-quotas.xlsx");
     expect(outputFileName(null, "en")).toBe("workbook-quotas.xlsx");
     expect(outputFileName(null, "sv")).toBe("arbetsbok-kvoter.xlsx");
+  });
+
+  it("names the review's and the shared copy's files the same way: in the language, a macro workbook staying .xlsm", () => {
+    expect(derivedFileName("plan.xlsx", "review", "en")).toBe("plan-review.xlsx");
+    expect(derivedFileName("plan.xlsx", "review", "sv")).toBe("plan-uppföljning.xlsx");
+    expect(derivedFileName("plan.xlsx", "shared", "en")).toBe("plan-shared.xlsx");
+    expect(derivedFileName("plan.xlsx", "shared", "sv")).toBe("plan-delad.xlsx");
+    // Excel refuses to open a macro workbook saved under .xlsx.
+    expect(derivedFileName("budget.xlsm", "shared", "en")).toBe("budget-shared.xlsm");
+    expect(derivedFileName("C:\\Users\\a\\plan.XLSX", "review", "en")).toBe("plan-review.xlsx");
   });
 
   describe("chooseOutputSheet: the add-in's sheet under either name, never a user's", () => {
