@@ -9,12 +9,11 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, serveStatic, StaticServer } from "../support/browser";
+import { expectNoAxeViolations as axe, launchChromium, serveStatic, StaticServer } from "../support/browser";
 
 jest.setTimeout(300_000);
 
 const OUT = path.resolve(__dirname, "..", "..", "test-output");
-const AXE = require.resolve("axe-core/axe.min.js");
 const REPS = 200;
 
 let browser: Browser;
@@ -49,16 +48,6 @@ async function workbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function axe(page: Page, label: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    type Axe = { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> };
-    const result = await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id} @ ${v.nodes.map((n) => n.html.slice(0, 120)).join("; ")}`);
-  });
-  expect({ step: label, violations }).toEqual({ step: label, violations: [] });
-}
 
 interface Texts {
   open: string;

@@ -11,14 +11,13 @@
 import ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, serveStatic, StaticServer } from "../support/browser";
+import type { Browser } from "playwright-core";
+import { axeViolations as axe, launchChromium, serveStatic, StaticServer } from "../support/browser";
 import { Cell, run, tempDir, writeWorkbook } from "../cli/support";
 
 jest.setTimeout(180_000);
 
 const OUT = path.resolve(__dirname, "..", "..", "test-output");
-const AXE = require.resolve("axe-core/axe.min.js");
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const REPS = ["Anna", "Bo", "Cai", "Dag"];
@@ -80,14 +79,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function axe(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    type Axe = { run(ctx: Document, o: object): Promise<{ violations: { id: string }[] }> };
-    return (await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => v.id);
-  });
-}
 
 interface Texts {
   tag: "en-US" | "sv-SE";

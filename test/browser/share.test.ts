@@ -8,12 +8,11 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
 import type { Browser } from "playwright-core";
-import { launchChromium, serveStatic, StaticServer } from "../support/browser";
+import { axeViolations, launchChromium, serveStatic, StaticServer } from "../support/browser";
 
 jest.setTimeout(180_000);
 
 const OUT = path.resolve(__dirname, "..", "..", "test-output");
-const AXE = require.resolve("axe-core/axe.min.js");
 
 let browser: Browser;
 let server: StaticServer;
@@ -79,13 +78,7 @@ test("outside Excel: prepare for sharing freezes the SALES formulas of the opene
       "Plan!B8",
     ]);
     await expect(confirm.textContent()).resolves.toContain("… and 5 more.");
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      type Axe = { run(ctx: Document, o: object): Promise<{ violations: { id: string }[] }> };
-      return (await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await page.screenshot({ path: path.join(OUT, "share-confirm-320.png"), fullPage: true });
 

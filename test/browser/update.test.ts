@@ -12,13 +12,12 @@ import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { readStoredPlan, type StoredPlan } from "../../src/plan/stored";
 import { XlsxFile } from "../../src/workbook/xlsx-file";
-import { launchChromium, serveStatic, StaticServer } from "../support/browser";
+import { axeViolations as axe, launchChromium, serveStatic, StaticServer } from "../support/browser";
 import { Cell, run, tempDir, writeWorkbook } from "../cli/support";
 
 jest.setTimeout(180_000);
 
 const OUT = path.resolve(__dirname, "..", "..", "test-output");
-const AXE = require.resolve("axe-core/axe.min.js");
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 let browser: Browser;
@@ -95,14 +94,6 @@ async function openAndUpdate(page: Page, buffer: Buffer): Promise<void> {
   await page.getByTestId("update-filled").waitFor();
 }
 
-async function axe(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    type Axe = { run(ctx: Document, o: object): Promise<{ violations: { id: string }[] }> };
-    return (await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => v.id);
-  });
-}
 
 test("unchanged data: every input filled in, no changes, the same quotas written to the unit", async () => {
   const before = await storedIn(planFile);

@@ -14,12 +14,11 @@ import fs from "fs";
 import path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { hostileCases } from "../../scripts/hostile-files";
-import { launchChromium, serveStatic, StaticServer } from "../support/browser";
+import { expectNoAxeViolations as axe, launchChromium, serveStatic, StaticServer } from "../support/browser";
 
 jest.setTimeout(180_000);
 
 const OUT = path.resolve(__dirname, "..", "..", "test-output");
-const AXE = require.resolve("axe-core/axe.min.js");
 const OFFICE_JS = /\/office(\.debug)?\.js(\?.*)?$/i;
 const WIDTHS = [320, 450];
 
@@ -110,20 +109,6 @@ async function open(locale: string, officeJs: "abort" | "empty"): Promise<Sessio
   return s;
 }
 
-/** axe-core on the current state of the page: no violations allowed. */
-async function axe(page: Page, label: string): Promise<void> {
-  // Colours mid-transition (a button just enabled fades from grey to blue) are not what a
-  // user reads: scan once every transition has finished.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    type Node = { target: string[]; html: string; failureSummary?: string };
-    type Axe = { run(ctx: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: Node[] }[] }> };
-    const result = await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => `${n.html.slice(0, 160)} (${n.failureSummary ?? ""})`).join("; ")}`);
-  });
-  expect({ step: label, violations }).toEqual({ step: label, violations: [] });
-}
 
 /** Screenshots at each width (full page), then back to the working width. */
 async function shoot(s: Session, name: string): Promise<void> {

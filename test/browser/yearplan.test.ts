@@ -13,12 +13,11 @@ import type { Browser, Page } from "playwright-core";
 import { parseStoredPlan, STORED_PLAN_SHEET } from "../../src/plan/stored";
 import type { CellValue } from "../../src/workbook/port";
 import { run, tempDir } from "../cli/support";
-import { launchChromium, serveStatic, StaticServer } from "../support/browser";
+import { expectNoAxeViolations as axe, launchChromium, serveStatic, StaticServer } from "../support/browser";
 
 jest.setTimeout(300_000);
 
 const OUT = path.resolve(__dirname, "..", "..", "test-output");
-const AXE = require.resolve("axe-core/axe.min.js");
 const FILE = "plan.xlsx";
 
 let browser: Browser;
@@ -62,16 +61,6 @@ async function workbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function axe(page: Page, label: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    type Axe = { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> };
-    const result = await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id} @ ${v.nodes.map((n) => n.html.slice(0, 160)).join("; ")}`);
-  });
-  expect({ step: label, violations }).toEqual({ step: label, violations: [] });
-}
 
 interface Texts {
   open: string;

@@ -6,7 +6,7 @@ import fs from "fs";
 import http from "http";
 import path from "path";
 import type { AddressInfo } from "net";
-import { chromium, Browser } from "playwright-core";
+import { chromium, Browser, Page } from "playwright-core";
 
 export const DIST = path.resolve(__dirname, "..", "..", "dist");
 
@@ -67,4 +67,28 @@ export async function serveStatic(root = DIST): Promise<StaticServer> {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+const AXE = require.resolve("axe-core/axe.min.js");
+
+/**
+ * axe-core's violations on the page, one line each (rule, help, the nodes and why). Colours
+ * mid-transition (a button just enabled fades from grey to blue) are not what a user reads:
+ * the scan waits until every transition has finished.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    type Node = { html: string; failureSummary?: string };
+    type Axe = { run(ctx: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: Node[] }[] }> };
+    const result = await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => `${n.html.slice(0, 160)} (${n.failureSummary ?? ""})`).join("; ")}`);
+  });
+}
+
+/** No axe-core violation at this step (the step is named in a failure). */
+export async function expectNoAxeViolations(page: Page, step: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect({ step, violations }).toEqual({ step, violations: [] });
 }
