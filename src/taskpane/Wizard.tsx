@@ -44,7 +44,6 @@ import { useStyles } from "./styles";
 import { SourceStep } from "./steps/SourceStep";
 import { MethodStep } from "./steps/MethodStep";
 import { StepHeading } from "./common";
-import { WriteStep } from "./steps/WriteStep";
 
 export interface Derived {
   value: "amount" | "profit" | "units";
@@ -105,34 +104,41 @@ const ShareSection = lazy(() => import(/* webpackChunkName: "share" */ "./ShareS
 const UpdateSection = lazy(() => import(/* webpackChunkName: "update" */ "./UpdateSection").then((m) => ({ default: m.UpdateSection })));
 const ReviewSection = lazy(() => import(/* webpackChunkName: "review" */ "./ReviewSection").then((m) => ({ default: m.ReviewSection })));
 
-type PreviewModule = typeof import("./steps/PreviewStep");
-let previewModule: PreviewModule | null = null;
-let previewLoading: Promise<PreviewModule> | null = null;
+type LaterSteps = typeof import("./steps/laterSteps");
+let previewModule: LaterSteps | null = null;
+let previewLoading: Promise<LaterSteps> | null = null;
 
 /**
- * The preview step (its tables, locks, chart and schedule) is a chunk of its own, fetched once a
- * source is read: by the time Next reaches it, it is there, and the first screen loads less.
+ * The preview and write steps (tables, locks, chart, schedule, the write summary) are a chunk of
+ * their own, fetched once a source is read: by the time Next reaches them, they are there, and
+ * the first screen loads less.
  */
-function loadPreview(): Promise<PreviewModule> {
-  previewLoading ??= import(/* webpackChunkName: "preview" */ "./steps/PreviewStep").then((m) => (previewModule = m));
+function loadPreview(): Promise<LaterSteps> {
+  previewLoading ??= import(/* webpackChunkName: "preview" */ "./steps/laterSteps").then((m) => (previewModule = m));
   return previewLoading;
 }
 
-function PreviewStep() {
+function LaterStep({ step, heading }: { step: "PreviewStep" | "WriteStep"; heading: MessageId }) {
   const { t } = useWizard();
-  const [loaded, setLoaded] = useState<PreviewModule | null>(previewModule);
+  const [loaded, setLoaded] = useState<LaterSteps | null>(previewModule);
   const [failed, setFailed] = useState<unknown>(null);
   useEffect(() => {
     if (!loaded) loadPreview().then(setLoaded, setFailed);
   }, [loaded]);
-  if (loaded) return <loaded.PreviewStep />;
+  if (loaded) {
+    const Step = loaded[step];
+    return <Step />;
+  }
   return (
     <>
-      <StepHeading>{t("previewHeading")}</StepHeading>
+      <StepHeading>{t(heading)}</StepHeading>
       {failed !== null && <p role="alert">{t("unexpected", { detail: failed instanceof Error ? failed.message : String(failed) })}</p>}
     </>
   );
 }
+
+const PreviewStep = () => <LaterStep step="PreviewStep" heading="previewHeading" />;
+const WriteStep = () => <LaterStep step="WriteStep" heading="writeHeading" />;
 
 export function useWizard(): WizardContextValue {
   const value = useContext(WizardContext);
