@@ -77,6 +77,12 @@ const useTableStyles = makeStyles({
     },
     "& thead th": { fontWeight: tokens.fontWeightSemibold, verticalAlign: "bottom" },
     "& tbody th": { fontWeight: tokens.fontWeightRegular },
+    // Task panes are 320–500 px wide: from 421 to 480 px the cells' side padding shrinks (8 → 6 px)
+    // so full numbers fit at 450 px with the share column shown (five columns × 4 px). The ranges
+    // do not overlap: the order of atomic media rules in the style sheet is not the source order.
+    "@media (min-width: 421px) and (max-width: 480px)": {
+      "& th, & td": { paddingLeft: tokens.spacingHorizontalSNudge, paddingRight: tokens.spacingHorizontalSNudge },
+    },
     "@media (max-width: 420px)": {
       fontSize: tokens.fontSizeBase200,
       lineHeight: tokens.lineHeightBase200,
@@ -114,7 +120,6 @@ const useTableStyles = makeStyles({
   },
   detail: {
     margin: 0,
-    minHeight: tokens.lineHeightBase200,
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground2,
@@ -332,7 +337,8 @@ export function DataTable<R>({ columns, rows, rowKey, caption, label, footer, te
           )}
         </table>
       </div>
-      {compact && (
+      {/* Only once a cell is focused: an empty line would leave a gap under the table. */}
+      {compact && detail !== "" && (
         <p className={s.detail} data-testid={testId ? `${testId}-detail` : undefined}>
           {detail}
         </p>

@@ -147,6 +147,8 @@ export const useStyles = makeStyles({
   },
   // Below 400 px the share moves under the rep's name, so the numbers get the room.
   shareColumn: {
+    // Shares are short ("100.0%"): the number headers' 4em minimum would only take the numbers' room.
+    minWidth: 0,
     "@media (max-width: 400px)": { display: "none" },
   },
   shareInline: {

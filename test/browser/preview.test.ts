@@ -129,6 +129,10 @@ async function runPreview(locale: "en-US" | "sv-SE", t: Texts): Promise<void> {
       expect({ label, overflowing: await overflowingCells(page) }).toEqual({ label, overflowing: [] });
       const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect({ label, pageOverflow }).toEqual({ label, pageOverflow: 0 });
+      // Compact numbers leave no empty detail line under the table until a cell is focused.
+      if ((await page.locator("[role=region][data-compact=true]").count()) > 0) {
+        expect({ label, detailLines: await page.getByTestId("preview-table-detail").count() }).toEqual({ label, detailLines: 0 });
+      }
       // Compact numbers where space is short, the full value in the title and for screen readers.
       // The last rep has the largest quota: about 285,000,000.
       const quotaCell = page.locator('[data-testid=preview-table] tbody tr:last-child td[data-column="quota"]');
@@ -191,7 +195,58 @@ async function runPreview(locale: "en-US" | "sv-SE", t: Texts): Promise<void> {
   }
 }
 
+/** Eight reps with yearly histories of about 150,000–230,000: 7-digit totals. */
+async function smallWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Sales");
+  ws.addRow(["Sales Rep", "Order Date", "Amount"]);
+  const names = ["Erik Lindqvist", "Peter Hall", "Regina Ortiz", "Abigael Mwangi", "Anna Svensson", "Johan Ek", "Andrew Smith", "Sofia Berg"];
+  names.forEach((rep, i) => {
+    for (let m = 0; m < 12; m++) ws.addRow([rep, new Date(Date.UTC(2025, m, 10)), 12_500 + i * 800 + m * 130]);
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** At 450 px (and 320 px) a small team's table shows full numbers, totals included, and fits. */
+async function runSmall(locale: "en-US" | "sv-SE", t: Texts, total: string, shown: string): Promise<void> {
+  const context = await browser.newContext({ locale, viewport: { width: 450, height: 900 } });
+  const page = await context.newPage();
+  await context.route("**/*", (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+  try {
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByTestId("file-input").setInputFiles({ name: "team.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await smallWorkbook() });
+    await page.getByTestId("row-stats").waitFor();
+    await page.getByRole("button", { name: t.next, exact: true }).click();
+    await page.getByTestId("target").fill(total);
+    await page.getByRole("button", { name: t.next, exact: true }).click();
+    await page.getByTestId("preview-table").waitFor();
+    for (const width of [450, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(300); // the resize observer settles the compact choice
+      const label = `${locale} ${width}px`;
+      const seen = await page.evaluate(() => {
+        const region = document.querySelector<HTMLElement>("[role=region][data-compact]")!;
+        return {
+          compact: region.dataset.compact,
+          tableOverflow: Math.max(0, region.scrollWidth - region.clientWidth),
+          pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          total: document.querySelector('[data-testid="total-quota"]')?.textContent,
+        };
+      });
+      expect({ label, ...seen }).toEqual({ label, compact: "false", tableOverflow: 0, pageOverflow: 0, total: shown });
+      expect({ label, overflowing: await overflowingCells(page) }).toEqual({ label, overflowing: [] });
+    }
+  } finally {
+    await context.close();
+  }
+}
+
 describe("the preview in a task pane", () => {
+  test("eight reps with 7-digit totals: full numbers at 450 and 320 px, English and Swedish", async () => {
+    await runSmall("en-US", EN, "1,500,000", "1,500,000");
+    await runSmall("sv-SE", SV, "1 500 000", "1\u00a0500\u00a0000");
+  });
+
   test("English at 320 and 450 px, 200 reps", async () => {
     await runPreview("en-US", EN);
   });
