@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { readStoredPlan, type StoredPlan } from "../../src/plan/stored";
 import { XlsxFile } from "../../src/workbook/xlsx-file";
-import { axeViolations as axe, launchChromium, serveStatic, StaticServer } from "../support/browser";
+import { axeViolations as axe, launchChromium, serveStatic, StaticServer, withPage as withPageAt } from "../support/browser";
 import { Cell, run, tempDir, writeWorkbook } from "../cli/support";
 
 jest.setTimeout(180_000);
@@ -63,26 +63,8 @@ async function storedIn(file: string): Promise<StoredPlan> {
   return stored;
 }
 
-async function withPage(body: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: "en-US", acceptDownloads: true, viewport: { width: 320, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const refused: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url)) return route.continue();
-    if (!/\/office(\.debug)?\.js/i.test(url)) refused.push(url);
-    return route.abort();
-  });
-  try {
-    await page.goto(`${server.url}/taskpane.html`);
-    await body(page);
-    expect(errors).toEqual([]);
-    expect(refused).toEqual([]);
-  } finally {
-    await context.close();
-  }
+function withPage(body: (page: Page) => Promise<void>): Promise<void> {
+  return withPageAt(browser, server, "en-US", body);
 }
 
 async function openAndUpdate(page: Page, buffer: Buffer): Promise<void> {

@@ -92,3 +92,30 @@ export async function expectNoAxeViolations(page: Page, step: string): Promise<v
   const violations = await axeViolations(page);
   expect({ step, violations }).toEqual({ step, violations: [] });
 }
+
+/**
+ * The built page (taskpane.html) at 320 px in a fresh context, outside Office: office.js and
+ * every request off the page's own origin are refused (the page must not need them), and a
+ * page error or a refused request fails the test.
+ */
+export async function withPage(browser: Browser, server: StaticServer, locale: string, body: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 320, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const refused: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url)) return route.continue();
+    if (!/\/office(\.debug)?\.js/i.test(url)) refused.push(url);
+    return route.abort();
+  });
+  try {
+    await page.goto(`${server.url}/taskpane.html`);
+    await body(page);
+    expect(errors).toEqual([]);
+    expect(refused).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
